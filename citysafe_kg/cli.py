@@ -1,0 +1,248 @@
+"""The `citysafe` command: a thin layer over the library.
+
+Exit codes: 0 success (the graph conforms); 1 the graph does not conform, or a
+user mistake (bad input, unknown name, bad parameter); 2 a runtime failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import CitysafeError
+
+EXIT_CODES_HELP = "Exit codes: 0 ok; 1 the graph does not conform, or a usage error; 2 runtime error."
+
+
+class CitysafeGroup(click.Group):
+    """Turns library errors into clean messages and documented exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CitysafeError as exc:
+            click.echo(f"Error: {exc.message}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared tabular output flags: a table on a terminal, or --csv, --tsv, --json, --md."""
+
+    @click.option("--csv", "fmt", flag_value="csv", help="Comma-separated values.")
+    @click.option("--tsv", "fmt", flag_value="tsv", help="Tab-separated values.")
+    @click.option("--json", "fmt", flag_value="json", help="A JSON array of objects.")
+    @click.option("--md", "fmt", flag_value="md", help="A Markdown table.")
+    @click.option("--table", "fmt", flag_value="table", default=True, help="A text table (the default).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    from .errors import ParameterError
+
+    params: dict[str, str] = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise ParameterError(f'--param "{item}" must be NAME=VALUE, e.g. --param country=brazil.')
+        params[name.strip()] = value
+    return params
+
+
+@click.group(cls=CitysafeGroup, epilog=EXIT_CODES_HELP)
+@click.version_option(package_name="citysafe-kg")
+def cli() -> None:
+    """citysafe-kg: an evidence graph of what works in making Latin American cities safer.
+
+    \b
+    Example:
+        citysafe build
+        citysafe report police-social
+    """
+
+
+@cli.command()
+@click.option("--dist", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
+              help="Folder to write the exports to (replaced atomically).")
+def build(dist: Path) -> None:
+    """Validate the graph, then write its exports to DIST and summarise it.
+
+    Writes graph.ttl, graph.jsonld, graph.nt, shapes.ttl, context.jsonld,
+    validation.txt and manifest.json. A graph that does not conform stops the
+    build (exit 1) and leaves DIST as it was.
+
+    \b
+    Example:
+        citysafe build --dist dist
+    """
+    from .build import build as run_build
+    from .render import render
+    from .reports import run_report
+
+    result = run_build(dist=dist)
+    click.echo(f"Built {result.triples} triples from {len(result.loaded.files)} files into {result.dist}/")
+    click.echo(f"Validation: {len(result.report.violations)} violation(s), {len(result.report.warnings)} warning(s) "
+               f"(see {result.dist}/validation.txt)")
+    click.echo(render(run_report(result.loaded.graph, "summary")), nl=False)
+
+
+@cli.command()
+@click.option("--warnings/--no-warnings", default=True, show_default=True, help="Show warnings as well as violations.")
+@click.option("--limit", type=int, default=None, help="Show at most this many nodes.")
+def validate(warnings: bool, limit: int | None) -> None:
+    """Check the graph against the shapes, the report text and the *-violation queries.
+
+    Prints findings grouped by the node they concern, with the file and line
+    where it is described. Exit 1 when any violation is found.
+
+    \b
+    Example:
+        citysafe validate --no-warnings
+    """
+    from .graph import load
+    from .render import render_validation
+    from .validate import validate as run_validate
+
+    report = run_validate(load())
+    click.echo(render_validation(report, show_warnings=warnings, limit=limit), nl=False)
+    if not report.conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("-f", "--format", "fmt", default="turtle", show_default=True,
+              help="turtle, json-ld, nt or xml.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write (atomically). Default: standard output.")
+def export(fmt: str, output: Path | None) -> None:
+    """Export the whole graph (ontology, concepts and data) in one RDF format.
+
+    \b
+    Example:
+        citysafe export -f nt -o graph.nt
+    """
+    from .build import vocabulary_graph
+    from .export import build_context, normalise_format, serialize, write
+    from .graph import load
+
+    fmt = normalise_format(fmt)
+    loaded = load()
+    context = build_context(vocabulary_graph(loaded)) if fmt == "json-ld" else None
+    if output is None:
+        click.echo(serialize(loaded.graph, fmt, context), nl=False)
+    else:
+        write(loaded.graph, fmt, output, context)
+        click.echo(f"Wrote {len(loaded.graph)} triples to {output}", err=True)
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter (repeatable).")
+@output_options
+def query(name: str | None, list_: bool, params: tuple[str, ...], fmt: str) -> None:
+    """Run a named query from queries/NAME.rq.
+
+    \b
+    Example:
+        citysafe query police-social --param country=brazil --csv
+        citysafe query --list
+    """
+    from .errors import UserError
+    from .queries import Table, list_queries, run
+    from .render import render
+
+    if list_ or not name:
+        if not list_:
+            raise UserError("Name a query, or use --list to see them: citysafe query --list")
+        rows = [[q.name, q.summary, ", ".join(f"{p.name} ({p.type})" for p in q.params)] for q in list_queries()]
+        click.echo(render(Table(["name", "summary", "params"], rows), fmt), nl=False)
+        return
+    from .graph import load
+
+    click.echo(render(run(load().graph, name, parse_params(params)), fmt), nl=False)
+
+
+@cli.command()
+@click.argument("query_text", metavar="FILE_OR_TEXT")
+@output_options
+def sparql(query_text: str, fmt: str) -> None:
+    """Run a SPARQL SELECT or ASK query given as a file path or as text.
+
+    \b
+    Example:
+        citysafe sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    """
+    from .graph import load
+    from .queries import run_text
+    from .render import render
+
+    path = Path(query_text)
+    text = path.read_text(encoding="utf-8") if len(query_text) < 4096 and path.is_file() else query_text
+    click.echo(render(run_text(load().graph, text), fmt), nl=False)
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the reports.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a report parameter.")
+@output_options
+def report(name: str | None, list_: bool, params: tuple[str, ...], fmt: str) -> None:
+    """Show a readable report, e.g. programs with police plus social components.
+
+    \b
+    Example:
+        citysafe report police-social
+        citysafe report police-social --md
+    """
+    from .errors import UserError
+    from .queries import Table
+    from .render import render
+    from .reports import REPORTS, run_report
+
+    if list_ or not name:
+        if not list_:
+            raise UserError("Name a report, or use --list to see them: citysafe report --list")
+        rows = [[r.name, r.summary] for r in REPORTS.values()]
+        click.echo(render(Table(["name", "summary"], rows), fmt), nl=False)
+        return
+    from .graph import load
+
+    click.echo(render(run_report(load().graph, name, parse_params(params)), fmt), nl=False)
+
+
+@cli.command()
+@click.option("--check", is_flag=True, help="Only list files not in canonical form (exit 1 if any).")
+def fmt(check: bool) -> None:
+    """Rewrite data/ Turtle files in their one canonical form.
+
+    \b
+    Example:
+        citysafe fmt --check
+    """
+    from .canonical import drifted, format_files
+    from .resources import default_project
+
+    project = default_project()
+    if check:
+        files = drifted(project)
+        for path in files:
+            click.echo(f"not canonical: {project.relative(path)}")
+        if files:
+            click.echo("Run `citysafe fmt` to rewrite them.", err=True)
+            sys.exit(1)
+        return
+    for path in format_files(project):
+        click.echo(f"rewrote {project.relative(path)}")
+
+
+def main() -> None:
+    cli(prog_name="citysafe")

@@ -1,0 +1,110 @@
+"""Load the ontology and data into one graph, remembering which file said what."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import BNode, Graph, URIRef
+from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.term import Node
+
+from .errors import DataSyntaxError
+from .namespaces import bind_prefixes
+from .resources import Project, default_project
+
+
+@dataclass
+class LoadedGraph:
+    """The merged graph and, per subject, the file(s) that describe it."""
+
+    graph: Graph
+    project: Project
+    files: list[Path]
+    subject_files: dict[Node, set[str]] = field(default_factory=dict)
+
+    def files_of(self, node: Node) -> list[str]:
+        """The files that hold statements about ``node``, or about the node owning a blank node."""
+        seen: set[Node] = set()
+        current: Node | None = node
+        while isinstance(current, BNode) and current not in seen:
+            seen.add(current)
+            current = next(iter(self.graph.subjects(None, current)), None)
+        if current is None:
+            return []
+        return sorted(self.subject_files.get(current, set()))
+
+    def owner(self, node: Node) -> Node:
+        """The nearest IRI node that owns ``node`` (itself if it is an IRI)."""
+        seen: set[Node] = set()
+        current: Node = node
+        while isinstance(current, BNode) and current not in seen:
+            seen.add(current)
+            parent = next(iter(self.graph.subjects(None, current)), None)
+            if parent is None:
+                break
+            current = parent
+        return current
+
+    def line_of(self, node: Node) -> str | None:
+        """'file:line' where the IRI node's description starts, if it can be found."""
+        owner = self.owner(node)
+        if not isinstance(owner, URIRef):
+            return None
+        curie = self.graph.namespace_manager.normalizeUri(owner)
+        for rel in self.files_of(owner):
+            path = self.project.root / rel
+            for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if text.startswith((curie + " ", f"<{owner}> ")):
+                    return f"{rel}:{number}"
+        return None
+
+
+def parse_file(path: Path, project: Project) -> Graph:
+    """Parse one Turtle file; a syntax error names the file and line."""
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except BadSyntax as exc:
+        raise DataSyntaxError(project.relative(path), exc.lines + 1, exc._why) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DataSyntaxError(project.relative(path), None, str(exc)) from None
+    return graph
+
+
+def load(project: Project | None = None, extra: list[Path] | None = None) -> LoadedGraph:
+    """Load the vocabulary, concepts and all data files of ``project`` into one graph."""
+    project = project or default_project()
+    files = project.graph_files() + list(extra or [])
+    merged = bind_prefixes(Graph())
+    subject_files: dict[Node, set[str]] = {}
+    for path in files:
+        part = parse_file(path, project)
+        rel = project.relative(path)
+        for subject in set(part.subjects()):
+            if not isinstance(subject, BNode):
+                subject_files.setdefault(subject, set()).add(rel)
+        merged += part
+    return LoadedGraph(merged, project, files, subject_files)
+
+
+def load_shapes(project: Project | None = None) -> Graph:
+    project = project or default_project()
+    return parse_file(project.shapes_file, project)
+
+
+def source_hash(project: Project | None = None) -> str:
+    """A hash of every source file (ontology, shapes, data, queries): the build's key."""
+    project = project or default_project()
+    digest = hashlib.sha256()
+    paths = sorted(
+        [*project.ontology_dir.glob("*"), *project.data_dir.rglob("*.ttl"), *project.queries_dir.glob("*.rq")]
+    )
+    for path in paths:
+        if path.is_file():
+            digest.update(project.relative(path).encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()

@@ -1,0 +1,255 @@
+"""Named SPARQL queries: find, parse and run queries/*.rq with bound parameters.
+
+A query file opens with a header of ``#+ key: value`` lines::
+
+    #+ summary: Programs with police plus social components
+    #+ description: ...
+    #+ tags: programs, components
+    #+ param: city iri  Restrict to one city (a slug such as belo-horizonte)
+    #+ param: indicator concept=ind:homicide  The indicator to list
+    #+ lists: police_components, social_components
+
+Parameters are bound as RDF terms in a trailing VALUES clause (SPARQL 1.1,
+section 18.2.4.3), never pasted into the query text, so the same text runs on
+rdflib, Oxigraph or any SPARQL 1.1 endpoint. A parameter must therefore appear
+in the query's main pattern, not only inside FILTER EXISTS or a sub-query.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from .errors import ParameterError, UnknownNameError, UserError
+from .namespaces import CSD, PREFIXES
+from .resources import Project, default_project
+
+PARAM_TYPES = ("iri", "concept", "string", "integer", "decimal")
+LIST_SEPARATOR = " | "
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    default: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    text: str
+    summary: str
+    description: str
+    tags: tuple[str, ...]
+    params: tuple[Param, ...]
+    lists: tuple[str, ...] = ()
+
+    @property
+    def is_violation_check(self) -> bool:
+        return self.name.endswith("-violation")
+
+
+@dataclass
+class Table:
+    """Rows of a query or report: column names and plain Python values."""
+
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+    def column(self, name: str) -> list[Any]:
+        index = self.columns.index(name)
+        return [row[index] for row in self.rows]
+
+
+_HEADER = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
+
+
+def parse_header(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    fields: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        match = _HEADER.match(line)
+        if match:
+            fields.setdefault(match.group(1), []).append(match.group(2).strip())
+    params = []
+    for spec in fields.get("param", []):
+        parts = spec.split(None, 2)
+        if len(parts) < 2:
+            raise UserError(f"{path}: bad '#+ param:' line {spec!r}: write '#+ param: NAME TYPE[=DEFAULT] DESCRIPTION'.")
+        kind, _, default = parts[1].partition("=")
+        if kind not in PARAM_TYPES:
+            raise UserError(f"{path}: parameter {parts[0]} has unknown type {kind!r}; use one of {', '.join(PARAM_TYPES)}.")
+        params.append(Param(parts[0], kind, default or None, parts[2] if len(parts) > 2 else ""))
+    lists = tuple(x.strip() for spec in fields.get("lists", []) for x in spec.split(",") if x.strip())
+    return NamedQuery(
+        name=path.stem,
+        path=path,
+        text=text,
+        summary=" ".join(fields.get("summary", [])),
+        description=" ".join(fields.get("description", [])),
+        tags=tuple(t.strip() for spec in fields.get("tags", []) for t in spec.split(",") if t.strip()),
+        params=tuple(params),
+        lists=lists,
+    )
+
+
+def list_queries(project: Project | None = None) -> list[NamedQuery]:
+    project = project or default_project()
+    return [parse_header(p) for p in sorted(project.queries_dir.glob("*.rq"))]
+
+
+def suggest(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    return f' Did you mean "{close[0]}"?' if close else ""
+
+
+def get_query(name: str, project: Project | None = None) -> NamedQuery:
+    project = project or default_project()
+    path = project.queries_dir / f"{name}.rq"
+    if not path.is_file():
+        known = [q.name for q in list_queries(project)]
+        raise UnknownNameError(f'Unknown query "{name}".{suggest(name, known)} See: citysafe query --list')
+    return parse_header(path)
+
+
+def to_term(param: Param, raw: str) -> Node:
+    """Turn a user's string into the RDF term the parameter's type asks for."""
+    if param.type in ("iri", "concept"):
+        value = raw.strip()
+        if value.startswith("<") and value.endswith(">"):
+            value = value[1:-1]
+        elif ":" in value and not value.startswith(("http://", "https://", "urn:")):
+            prefix, _, local = value.partition(":")
+            if prefix not in PREFIXES:
+                raise ParameterError(f'--param {param.name}={raw}: unknown prefix "{prefix}:". Known: {", ".join(sorted(PREFIXES))}.')
+            value = PREFIXES[prefix] + local
+        elif param.type == "iri" and not value.startswith(("http://", "https://", "urn:")):
+            value = str(CSD) + value
+        if not re.fullmatch(r"[^\s<>\"{}|\\^`]+", value):
+            raise ParameterError(f"--param {param.name}={raw}: not a valid IRI (no spaces, quotes, braces or angle brackets).")
+        return URIRef(value)
+    if param.type == "integer":
+        try:
+            return Literal(int(raw), datatype=XSD.integer)
+        except ValueError:
+            raise ParameterError(f"--param {param.name}={raw}: expected a whole number.") from None
+    if param.type == "decimal":
+        try:
+            return Literal(Decimal(raw), datatype=XSD.decimal)
+        except ArithmeticError:
+            raise ParameterError(f"--param {param.name}={raw}: expected a number.") from None
+    return Literal(raw)
+
+
+def bind(query: NamedQuery, params: dict[str, str]) -> str:
+    """The query text with its parameters bound in a trailing VALUES clause."""
+    known = {p.name: p for p in query.params}
+    for name in params:
+        if name not in known:
+            names = ", ".join(sorted(known)) or "none"
+            raise ParameterError(
+                f'Query "{query.name}" has no parameter "{name}" (its parameters: {names}).{suggest(name, list(known))}'
+            )
+    variables, terms = [], []
+    for param in query.params:
+        raw = params.get(param.name, param.default)
+        if raw is None:
+            continue
+        variables.append(f"?{param.name}")
+        terms.append(to_term(param, raw).n3())
+    if not variables:
+        return query.text
+    return f"{query.text.rstrip()}\nVALUES ({' '.join(variables)}) {{ ({' '.join(terms)}) }}\n"
+
+
+def python_value(graph: Graph | None, term: Node | None) -> Any:
+    """A plain value for a result cell: CURIEs for IRIs, numbers for numeric literals."""
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        if graph is not None:
+            return graph.namespace_manager.normalizeUri(term)
+        return str(term)
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, Decimal):
+            return int(value) if value == value.to_integral_value() else float(value)
+        if isinstance(value, (int, float, str, bool)):
+            return value
+        return str(term)
+    return str(term)
+
+
+def tidy(query: NamedQuery, table: Table) -> Table:
+    """Sort the items of GROUP_CONCAT list columns, whose order SPARQL leaves open."""
+    for name in query.lists:
+        if name in table.columns:
+            index = table.columns.index(name)
+            for row in table.rows:
+                if isinstance(row[index], str):
+                    row[index] = LIST_SEPARATOR.join(sorted(set(row[index].split(LIST_SEPARATOR))))
+    return table
+
+
+def run_text(graph: Graph, text: str) -> Table:
+    """Run SPARQL text on an rdflib graph and return a Table (SELECT/ASK only)."""
+    from pyparsing import ParseException
+
+    try:
+        result = graph.query(text)
+    except ParseException as exc:
+        raise UserError(f"SPARQL syntax error: {exc}. Check the query text.") from None
+    if result.type == "ASK":
+        return Table(["ask"], [[bool(result.askAnswer)]])
+    if result.type != "SELECT":
+        raise UserError("Only SELECT and ASK queries can be shown as a table; use citysafe export for graphs.")
+    columns = [str(v) for v in result.vars]
+    rows = [[python_value(graph, row[v]) for v in result.vars] for row in result]
+    return Table(columns, rows)
+
+
+def run(graph: Graph, name: str, params: dict[str, str] | None = None, project: Project | None = None) -> Table:
+    """Run the named query with parameters on an rdflib graph."""
+    query = get_query(name, project)
+    return tidy(query, run_text(graph, bind(query, params or {})))
+
+
+def run_violation_queries(loaded: Any) -> list[Any]:
+    """Run every queries/*-violation.rq; each row (?focus ?message) is a Violation."""
+    from .validate import Finding
+
+    findings = []
+    for query in list_queries(loaded.project):
+        if not query.is_violation_check:
+            continue
+        table = run_text(loaded.graph, query.text)
+        for record in table.records():
+            focus = record.get("focus")
+            findings.append(Finding(
+                severity="Violation",
+                focus=URIRef(str(focus)),
+                focus_label=str(focus),
+                shape=f"queries/{query.name}.rq",
+                path=None,
+                component=f"query:{query.name}",
+                message=str(record.get("message") or query.summary),
+            ))
+    return findings
