@@ -30,12 +30,12 @@ def data_files(project: Project) -> list[Path]:
     return sorted(project.data_dir.rglob("*.ttl"))
 
 
-def drifted(project: Project | None = None) -> list[Path]:
-    """Data files whose bytes differ from their canonical form."""
+def drifted(project: Project | None = None, paths: list[Path] | None = None) -> list[Path]:
+    """Data files (or ``paths``) whose bytes differ from their canonical form."""
     project = project or default_project()
     return [
         path
-        for path in data_files(project)
+        for path in paths or data_files(project)
         if path.read_text(encoding="utf-8") != canonical_turtle(parse_file(path, project))
     ]
 

@@ -97,7 +97,9 @@ def build(dist: Path) -> None:
 @cli.command()
 @click.option("--warnings/--no-warnings", default=True, show_default=True, help="Show warnings as well as violations.")
 @click.option("--limit", type=int, default=None, help="Show at most this many nodes.")
-def validate(warnings: bool, limit: int | None) -> None:
+@click.option("--case", "cases", multiple=True, metavar="NAME",
+              help="Check only the shared data and data/cases/NAME.ttl (repeatable).")
+def validate(warnings: bool, limit: int | None, cases: tuple[str, ...]) -> None:
     """Check the graph against the shapes, the report text and the *-violation queries.
 
     Prints findings grouped by the node they concern, with the file and line
@@ -111,7 +113,10 @@ def validate(warnings: bool, limit: int | None) -> None:
     from .render import render_validation
     from .validate import validate as run_validate
 
-    report = run_validate(load())
+    loaded = load(cases=list(cases) or None)
+    report = run_validate(loaded)
+    if cases:
+        report = report.only_cases(loaded, list(cases))
     click.echo(render_validation(report, show_warnings=warnings, limit=limit), nl=False)
     if not report.conforms:
         sys.exit(1)
@@ -220,27 +225,29 @@ def report(name: str | None, list_: bool, params: tuple[str, ...], fmt: str) -> 
 
 
 @cli.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--check", is_flag=True, help="Only list files not in canonical form (exit 1 if any).")
-def fmt(check: bool) -> None:
-    """Rewrite data/ Turtle files in their one canonical form.
+def fmt(files: tuple[Path, ...], check: bool) -> None:
+    """Rewrite data/ Turtle files (or only FILES) in their one canonical form.
 
     \b
     Example:
         citysafe fmt --check
+        citysafe fmt data/cases/belo-horizonte.ttl
     """
     from .canonical import drifted, format_files
     from .resources import default_project
 
     project = default_project()
     if check:
-        files = drifted(project)
+        files = tuple(drifted(project, list(files) or None))
         for path in files:
             click.echo(f"not canonical: {project.relative(path)}")
         if files:
             click.echo("Run `citysafe fmt` to rewrite them.", err=True)
             sys.exit(1)
         return
-    for path in format_files(project):
+    for path in format_files(project, list(files) or None):
         click.echo(f"rewrote {project.relative(path)}")
 
 

@@ -73,10 +73,11 @@ def parse_file(path: Path, project: Project) -> Graph:
     return graph
 
 
-def load(project: Project | None = None, extra: list[Path] | None = None) -> LoadedGraph:
-    """Load the vocabulary, concepts and all data files of ``project`` into one graph."""
+def load(project: Project | None = None, extra: list[Path] | None = None, cases: list[str] | None = None) -> LoadedGraph:
+    """Load the vocabulary, concepts and data files of ``project`` into one graph
+    (with ``cases``, only the shared data and those case files)."""
     project = project or default_project()
-    files = project.graph_files() + list(extra or [])
+    files = project.graph_files(cases) + list(extra or [])
     merged = bind_prefixes(Graph())
     subject_files: dict[Node, set[str]] = {}
     for path in files:

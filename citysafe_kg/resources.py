@@ -46,10 +46,23 @@ class Project:
     def report_text(self) -> Path:
         return self.root / REPORT_TEXT
 
-    def graph_files(self) -> list[Path]:
-        """The Turtle files of the graph (vocabulary, concepts, data); shapes excluded."""
+    def graph_files(self, cases: list[str] | None = None) -> list[Path]:
+        """The Turtle files of the graph (vocabulary, concepts, data); shapes excluded.
+
+        With ``cases``, only the shared data files and those case files
+        (data/cases/<name>.ttl) are included.
+        """
         onto = sorted(p for p in self.ontology_dir.glob("*.ttl") if p.name != "shapes.ttl")
         data = sorted(self.data_dir.rglob("*.ttl"))
+        if cases is not None:
+            known = {p.stem: p for p in (self.data_dir / "cases").glob("*.ttl")}
+            for name in cases:
+                if name not in known:
+                    from .queries import suggest
+
+                    raise UserError(f'Unknown case "{name}".{suggest(name, sorted(known))} Cases: {", ".join(sorted(known))}.')
+            chosen = {known[name] for name in cases}
+            data = [p for p in data if p.parent != self.data_dir / "cases" or p in chosen]
         return onto + data
 
     def relative(self, path: Path) -> str:

@@ -49,6 +49,19 @@ class ValidationReport:
     def conforms(self) -> bool:
         return not self.violations
 
+    def only_cases(self, loaded: "LoadedGraph", cases: list[str]) -> "ValidationReport":
+        """The findings located in the given case files, or about those cases' figures."""
+        from .namespaces import CS, CSD
+
+        files = tuple(f"data/cases/{name}.ttl" for name in cases)
+        sections = {CSD[f"section-{name}"] for name in cases}
+        kept = [
+            f for f in self.findings
+            if (f.where and f.where.startswith(files))
+            or loaded.graph.value(f.focus, CS.section) in sections
+        ]
+        return ValidationReport(kept)
+
     def by_focus(self) -> dict[str, list[Finding]]:
         grouped: dict[str, list[Finding]] = defaultdict(list)
         for finding in sorted(self.findings, key=lambda f: (f.where or "", f.focus_label, f.shape, f.path or "")):
