@@ -16,7 +16,11 @@ import click
 
 from .errors import CitysafeError
 
-EXIT_CODES_HELP = "Exit codes: 0 ok; 1 the graph does not conform, or a usage error; 2 runtime error."
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  success; the graph conforms
+  1  the graph does not conform, or a usage error (bad input, unknown name)
+  2  runtime error (an engine, server or the disk failed)"""
 
 
 class CitysafeGroup(click.Group):

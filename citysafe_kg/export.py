@@ -46,11 +46,16 @@ def canonical(graph: Graph) -> Graph:
 
 
 def build_context(vocabulary: Graph) -> dict[str, Any]:
-    """The JSON-LD @context: the prefixes, and each object property typed @id."""
+    """The JSON-LD @context: the prefixes, a term per cs: property, integers typed.
+
+    Object properties are not coerced with "@type": "@id": rdflib's JSON-LD
+    serialiser then drops the blank nodes they point to (the locators), so
+    references stay explicit {"@id": ...} objects.
+    """
     context: dict[str, Any] = dict(sorted(PREFIXES.items()))
     for prop in sorted(vocabulary.subjects(RDF.type, OWL.ObjectProperty)):
         if isinstance(prop, URIRef) and str(prop).startswith(str(CS)):
-            context[str(prop)[len(str(CS)):]] = {"@id": f"cs:{str(prop)[len(str(CS)):]}", "@type": "@id"}
+            context[str(prop)[len(str(CS)):]] = {"@id": f"cs:{str(prop)[len(str(CS)):]}"}
     for prop in sorted(vocabulary.subjects(RDF.type, OWL.DatatypeProperty)):
         if isinstance(prop, URIRef) and str(prop).startswith(str(CS)):
             name = str(prop)[len(str(CS)):]
@@ -79,3 +84,16 @@ def serialize(graph: Graph, fmt: str, context: dict[str, Any] | None = None) -> 
 def write(graph: Graph, fmt: str, path: Path, context: dict[str, Any] | None = None) -> Path:
     atomic_write_text(path, serialize(graph, fmt, context))
     return path
+
+
+def write_context_file() -> None:
+    """Regenerate ontology/context.jsonld from the vocabulary."""
+    from .resources import default_project
+
+    project = default_project()
+    vocab = Graph().parse(project.ontology_dir / "citysafe.ttl", format="turtle")
+    atomic_write_text(project.context_file, json.dumps(build_context(vocab), indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    write_context_file()

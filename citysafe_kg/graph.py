@@ -77,7 +77,11 @@ def load(project: Project | None = None, extra: list[Path] | None = None, cases:
     """Load the vocabulary, concepts and data files of ``project`` into one graph
     (with ``cases``, only the shared data and those case files)."""
     project = project or default_project()
-    files = project.graph_files(cases) + list(extra or [])
+    return load_files(project, project.graph_files(cases) + list(extra or []))
+
+
+def load_files(project: Project, files: list[Path]) -> LoadedGraph:
+    """Load exactly these Turtle files into one graph."""
     merged = bind_prefixes(Graph())
     subject_files: dict[Node, set[str]] = {}
     for path in files:

@@ -79,6 +79,17 @@ def _curie(graph: Graph, node: Node | None) -> str | None:
     return str(node)
 
 
+def _path_label(shapes: Graph, data: Graph, path: Node | None) -> str | None:
+    """A readable SHACL path: 'cs:country', or '^cs:hasComponent' for an inverse path."""
+    if path is None:
+        return None
+    if isinstance(path, BNode):
+        inverse = shapes.value(path, SH.inversePath)
+        if inverse is not None:
+            return "^" + (_curie(data, inverse) or "?")
+    return _curie(data, path)
+
+
 def _shape_identity(shapes: Graph, shape: Node) -> tuple[Node, Node | None]:
     """The named shape responsible for a (possibly anonymous) source shape, and its path."""
     path = shapes.value(shape, SH.path)
@@ -103,7 +114,9 @@ def run_shacl(loaded: LoadedGraph, shapes: Graph | None = None) -> list[Finding]
     )
     graph = loaded.graph
     findings: list[Finding] = []
-    for result in results.subjects(SH.resultSeverity, None):
+    # Only top-level results: nested sh:detail results (from sh:node) are explained by their parent.
+    top_level = [r for report in results.subjects(SH.conforms, None) for r in results.objects(report, SH.result)]
+    for result in top_level:
         severity = str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]
         focus = results.value(result, SH.focusNode)
         source = results.value(result, SH.sourceShape)
@@ -120,7 +133,7 @@ def run_shacl(loaded: LoadedGraph, shapes: Graph | None = None) -> list[Finding]
             focus=owner,
             focus_label=_curie(graph, owner) or "?",
             shape=_curie(shapes, named) or "?",
-            path=_curie(graph, result_path if result_path is not None else path),
+            path=_path_label(shapes, graph, path if path is not None else result_path),
             component=component,
             message=messages[0] if messages else component,
             value=_curie(graph, value) if value is not None else None,

@@ -1,0 +1,119 @@
+"""The CLI in-process: help, errors, exit codes, build and export behaviour."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from citysafe_kg.cli import cli
+
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_with_an_example(runner, name):
+    result = runner.invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output, f"`citysafe {name} --help` has no Example"
+
+
+def test_top_level_help_documents_exit_codes(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert result.output.endswith(
+        "  Exit codes:\n"
+        "    0  success; the graph conforms\n"
+        "    1  the graph does not conform, or a usage error (bad input, unknown name)\n"
+        "    2  runtime error (an engine, server or the disk failed)\n"
+    )
+
+
+def test_unknown_query_exits_1_with_a_suggestion(runner):
+    result = runner.invoke(cli, ["query", "polise-social"])
+    assert result.exit_code == 1
+    assert result.output == 'Error: Unknown query "polise-social". Did you mean "police-social"? See: citysafe query --list\n'
+
+
+def test_bad_param_syntax_exits_1(runner):
+    result = runner.invoke(cli, ["query", "police-social", "--param", "brazil"])
+    assert result.exit_code == 1
+    assert result.output == 'Error: --param "brazil" must be NAME=VALUE, e.g. --param country=brazil.\n'
+
+
+def test_unknown_param_exits_1(runner):
+    result = runner.invoke(cli, ["query", "police-social", "--param", "contry=brazil"])
+    assert result.exit_code == 1
+    assert 'Error: Query "police-social" has no parameter "contry" (its parameters: country). Did you mean "country"?' in result.output
+
+
+def test_sparql_syntax_error_is_a_message_not_a_traceback(runner):
+    result = runner.invoke(cli, ["sparql", "SELECT ?x WHERE { ?x"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: SPARQL syntax error:")
+    assert "Traceback" not in result.output
+
+
+def test_unknown_export_format_suggests(runner):
+    result = runner.invoke(cli, ["export", "-f", "jsonld2"])
+    assert result.exit_code == 1
+    assert result.output.startswith('Error: Unknown format "jsonld2".')
+
+
+def test_query_list_names_every_query(runner, project):
+    result = runner.invoke(cli, ["query", "--list", "--csv"])
+    assert result.exit_code == 0
+    names = [line.split(",")[0] for line in result.output.splitlines()[1:]]
+    assert names == sorted(p.stem for p in project.queries_dir.glob("*.rq"))
+
+
+def test_turtle_syntax_error_names_file_and_line(runner, project_copy):
+    bad = project_copy.data_dir / "cases" / "belo-horizonte.ttl"
+    lines = bad.read_text(encoding="utf-8").splitlines()
+    lines[40] = lines[40] + ' "unterminated'
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: data/cases/belo-horizonte.ttl:41: Turtle syntax error:")
+    assert "Traceback" not in result.output
+
+
+def test_export_nt_writes_ontology_and_data(runner, tmp_path, graph):
+    out = tmp_path / "graph.nt"
+    result = runner.invoke(cli, ["export", "-f", "nt", "-o", str(out)])
+    assert result.exit_code == 0
+    back = Graph().parse(out, format="nt")
+    assert len(back) == len(graph)
+    text = out.read_text(encoding="utf-8")
+    assert "<https://w3id.org/citysafe/ontology#Program> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2002/07/owl#Class> ." in text
+    assert "<https://w3id.org/citysafe/id/fica-vivo> <https://w3id.org/citysafe/ontology#startYear> \"2002\"^^<http://www.w3.org/2001/XMLSchema#integer> ." in text
+
+
+def test_failed_build_leaves_previous_dist_intact(runner, project_copy, tmp_path):
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "graph.ttl").write_text("previous build\n", encoding="utf-8")
+    case = project_copy.data_dir / "cases" / "belo-horizonte.ttl"
+    text = case.read_text(encoding="utf-8").replace("cs:startYear 2002 ;", "cs:startYear 1850 ;", 1)
+    case.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["build", "--dist", str(dist)])
+    assert result.exit_code == 1
+    assert "cs:startYear is one integer year between 1900 and 2030" in result.output
+    assert sorted(p.name for p in dist.iterdir()) == ["graph.ttl"]
+    assert (dist / "graph.ttl").read_text(encoding="utf-8") == "previous build\n"
+    assert not list(tmp_path.glob(".dist.*")), "a staging folder was left behind"
+
+
+def test_validate_reports_a_violation_with_file_line_and_constraint(runner, project_copy):
+    case = project_copy.data_dir / "cases" / "belo-horizonte.ttl"
+    text = case.read_text(encoding="utf-8").replace("cs:country csd:brazil ;", "", 1)
+    case.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--no-warnings", "--case", "belo-horizonte"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("csd:conflict-mediation-program-mg") or line.startswith("csd:fica-vivo "))
+    assert "(data/cases/belo-horizonte.ttl:" in lines[head]
+    assert "  Violation: Give the program's country: cs:country csd:<country> (a cs:Country in data/shared/places.ttl)." in lines
+    assert "    constraint: csx:Program cs:country [MinCount]" in lines
+    assert lines[-1] == "1 violation(s), 0 warning(s): does not conform"

@@ -1,0 +1,82 @@
+"""Every query file has a header, parses as SPARQL 1.1, and binds parameters as RDF terms."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+
+from citysafe_kg.errors import ParameterError, UnknownNameError
+from citysafe_kg.queries import Param, bind, get_query, list_queries, run_text, to_term
+from citysafe_kg.resources import default_project
+
+QUERIES = list_queries(default_project())
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.name)
+def test_query_has_a_header(query):
+    assert query.summary, f"{query.name}.rq has no '#+ summary:' line"
+    assert query.description, f"{query.name}.rq has no '#+ description:' line"
+    assert query.tags, f"{query.name}.rq has no '#+ tags:' line"
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.name)
+def test_query_parses_and_declares_its_prefixes(query):
+    prepareQuery(query.text)  # raises on a syntax error or an undeclared prefix
+
+
+@pytest.mark.parametrize("query", [q for q in QUERIES if q.params], ids=lambda q: q.name)
+def test_every_parameter_is_a_variable_of_the_query(query):
+    for param in query.params:
+        assert f"?{param.name}" in query.text, f"{query.name}: parameter {param.name} is not used as ?{param.name}"
+
+
+def test_violation_queries_return_focus_and_message(project):
+    for query in QUERIES:
+        if query.is_violation_check:
+            variables = {str(v) for v in prepareQuery(query.text).algebra["PV"]}
+            assert {"focus", "message"} <= variables, query.name
+
+
+def test_unknown_query_suggests_the_nearest_name():
+    with pytest.raises(UnknownNameError) as info:
+        get_query("polise-social")
+    assert info.value.message == 'Unknown query "polise-social". Did you mean "police-social"? See: citysafe query --list'
+
+
+def test_unknown_parameter_names_the_known_ones():
+    with pytest.raises(ParameterError) as info:
+        bind(get_query("police-social"), {"contry": "brazil"})
+    assert 'has no parameter "contry"' in info.value.message
+    assert 'Did you mean "country"?' in info.value.message
+
+
+def test_a_slug_parameter_becomes_an_id_iri():
+    param = Param("country", "iri", None, "")
+    assert to_term(param, "brazil") == URIRef("https://w3id.org/citysafe/id/brazil")
+    assert to_term(param, "csd:brazil") == URIRef("https://w3id.org/citysafe/id/brazil")
+    assert to_term(param, "<https://example.org/x>") == URIRef("https://example.org/x")
+
+
+def test_a_hostile_iri_parameter_is_refused():
+    param = Param("country", "iri", None, "")
+    with pytest.raises(ParameterError):
+        to_term(param, 'brazil> } UNION { ?s ?p ?o } #')
+
+
+def test_a_string_parameter_with_quotes_and_braces_cannot_inject():
+    """The value is bound as one literal: the query still returns exactly one row, holding it verbatim."""
+    hostile = 'x" } UNION { ?s ?p ?o } #\'{}'
+    query = get_query("police-social")
+    param = Param("label", "string", None, "")
+    term = to_term(param, hostile)
+    assert term == Literal(hostile)
+    text = f"SELECT ?label WHERE {{ }} VALUES (?label) {{ ({term.n3()}) }}"
+    table = run_text(Graph(), text)
+    assert table.rows == [[hostile]]
+    assert query.text in bind(query, {"country": "brazil"})  # the query text itself is never edited
+
+
+def test_an_integer_parameter_rejects_text():
+    with pytest.raises(ParameterError):
+        to_term(Param("year", "integer", None, ""), "2010; DROP")
