@@ -9,10 +9,13 @@ A query file opens with a header of ``#+ key: value`` lines::
     #+ param: indicator concept=ind:homicide  The indicator to list
     #+ lists: police_components, social_components
 
-Parameters are bound as RDF terms in a trailing VALUES clause (SPARQL 1.1,
-section 18.2.4.3), never pasted into the query text, so the same text runs on
-rdflib, Oxigraph or any SPARQL 1.1 endpoint. A parameter must therefore appear
-in the query's main pattern, not only inside FILTER EXISTS or a sub-query.
+Parameters are bound as RDF terms (serialised by rdflib, so quotes and braces
+are escaped) in an inline VALUES block at the top of the query's WHERE group,
+never pasted into the query text as strings; the same text runs on rdflib,
+Oxigraph or any SPARQL 1.1 endpoint. A trailing VALUES clause would not do: it
+is joined after HAVING (SPARQL 1.1, section 18.2.4), out of reach of FILTERs.
+A parameter must be used in the top-level group (sub-queries do not see it);
+an optional parameter without a default must not be used only in a FILTER.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import ParameterError, UnknownNameError, UserError
+from .errors import ParameterError, RuntimeFailure, UnknownNameError, UserError
 from .namespaces import CSD, PREFIXES
 from .resources import Project, default_project
 
@@ -76,6 +79,7 @@ class Table:
 
 
 _HEADER = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
+_WHERE = re.compile(r"^(?!\s*#).*?\bWHERE\s*\{", re.IGNORECASE | re.MULTILINE)
 
 
 def parse_header(path: Path) -> NamedQuery:
@@ -177,7 +181,11 @@ def bind(query: NamedQuery, params: dict[str, str]) -> str:
         terms.append(to_term(param, raw).n3())
     if not variables:
         return query.text
-    return f"{query.text.rstrip()}\nVALUES ({' '.join(variables)}) {{ ({' '.join(terms)}) }}\n"
+    match = _WHERE.search(query.text)
+    if match is None:
+        raise UserError(f"{query.path}: no WHERE {{ to bind parameters into.")
+    values = f"\n  VALUES ({' '.join(variables)}) {{ ({' '.join(terms)}) }}"
+    return query.text[: match.end()] + values + query.text[match.end():]
 
 
 def python_value(graph: Graph | None, term: Node | None) -> Any:
@@ -205,7 +213,8 @@ def tidy(query: NamedQuery, table: Table) -> Table:
             index = table.columns.index(name)
             for row in table.rows:
                 if isinstance(row[index], str):
-                    row[index] = LIST_SEPARATOR.join(sorted(set(row[index].split(LIST_SEPARATOR))))
+                    items = {item.strip() for item in row[index].split(LIST_SEPARATOR.strip())}
+                    row[index] = LIST_SEPARATOR.join(sorted(item for item in items if item))
     return table
 
 
@@ -217,12 +226,18 @@ def run_text(graph: Graph, text: str) -> Table:
         result = graph.query(text)
     except ParseException as exc:
         raise UserError(f"SPARQL syntax error: {exc}. Check the query text.") from None
+    except Exception as exc:  # rdflib raises many types; none should reach a user as a traceback
+        raise RuntimeFailure(f"The query failed in rdflib's engine: {type(exc).__name__}: {exc}") from None
+    try:
+        bindings = list(result) if result.type == "SELECT" else []
+    except Exception as exc:
+        raise RuntimeFailure(f"The query failed in rdflib's engine: {type(exc).__name__}: {exc}") from None
     if result.type == "ASK":
         return Table(["ask"], [[bool(result.askAnswer)]])
     if result.type != "SELECT":
         raise UserError("Only SELECT and ASK queries can be shown as a table; use citysafe export for graphs.")
     columns = [str(v) for v in result.vars]
-    rows = [[python_value(graph, row[v]) for v in result.vars] for row in result]
+    rows = [[python_value(graph, row[v]) for v in result.vars] for row in bindings]
     return Table(columns, rows)
 
 
