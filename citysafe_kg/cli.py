@@ -201,16 +201,23 @@ def sparql(query_text: str, fmt: str) -> None:
 
 @cli.command()
 @click.argument("name", required=False)
+@click.argument("argument", required=False)
 @click.option("--list", "list_", is_flag=True, help="List the reports.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a report parameter.")
 @output_options
-def report(name: str | None, list_: bool, params: tuple[str, ...], fmt: str) -> None:
-    """Show a readable report, e.g. programs with police plus social components.
+def report(name: str | None, argument: str | None, list_: bool, params: tuple[str, ...], fmt: str) -> None:
+    """Show a readable report: NAME, and ARGUMENT for `program` and `city`.
+
+    Reports: police-social, evidence, unevaluated, adverse, homicide, budgets,
+    actors, influence, lessons, conflicts, youth, women, program PROGRAM,
+    city PLACE, summary.
 
     \b
     Example:
         citysafe report police-social
-        citysafe report police-social --md
+        citysafe report evidence --md
+        citysafe report program fica-vivo
+        citysafe report city "Belo Horizonte" --csv
     """
     from .errors import UserError
     from .queries import Table
@@ -220,12 +227,12 @@ def report(name: str | None, list_: bool, params: tuple[str, ...], fmt: str) -> 
     if list_ or not name:
         if not list_:
             raise UserError("Name a report, or use --list to see them: citysafe report --list")
-        rows = [[r.name, r.summary] for r in REPORTS.values()]
+        rows = [[r.name + (f" {r.argument.upper()}" if r.argument else ""), r.summary] for r in REPORTS.values()]
         click.echo(render(Table(["name", "summary"], rows), fmt), nl=False)
         return
     from .graph import load
 
-    click.echo(render(run_report(load().graph, name, parse_params(params)), fmt), nl=False)
+    click.echo(render(run_report(load().graph, name, parse_params(params), argument=argument), fmt), nl=False)
 
 
 @cli.command()
@@ -253,6 +260,112 @@ def fmt(files: tuple[Path, ...], check: bool) -> None:
         return
     for path in format_files(project, list(files) or None):
         click.echo(f"rewrote {project.relative(path)}")
+
+
+def network_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--graphml and --node-link: export the pattern's network for Gephi, Cytoscape or D3."""
+
+    @click.option("--graphml", type=click.Path(dir_okay=False, path_type=Path), help="Write the network as GraphML.")
+    @click.option("--node-link", type=click.Path(dir_okay=False, path_type=Path), help="Write the network as node-link JSON.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def _show_pattern(pattern: Any, fmt: str, graphml: Path | None, node_link: Path | None) -> None:
+    from .patterns import write_network
+    from .render import render
+
+    click.echo(render(pattern.table, fmt), nl=False)
+    for path in write_network(pattern.network, graphml, node_link):
+        click.echo(f"Wrote {path}", err=True)
+
+
+def _runner() -> Any:
+    from .graph import load
+    from .queries import run
+
+    graph = load().graph
+    return lambda name, params: run(graph, name, params)
+
+
+@cli.group()
+def patterns() -> None:
+    """Cross-case patterns with networkx: co-occurrence, similarity, actors, influence.
+
+    \b
+    Example:
+        citysafe patterns cooccurrence --level group
+        citysafe patterns influence --graphml influence.graphml
+    """
+
+
+@patterns.command()
+@click.option("--level", type=click.Choice(["type", "group"]), default="type", show_default=True,
+              help="Pair intervention types, or their top-level groups (police, social, situational, governance).")
+@network_options
+@output_options
+def cooccurrence(level: str, graphml: Path | None, node_link: Path | None, fmt: str) -> None:
+    """Which component types appear together, and in how many programs with a reported homicide decrease.
+
+    Counts describe the ten cases; they do not show what causes a decrease.
+
+    \b
+    Example:
+        citysafe patterns cooccurrence --level group --md
+    """
+    from .patterns import cooccurrence as run_pattern
+
+    _show_pattern(run_pattern(_runner(), level), fmt, graphml, node_link)
+
+
+@patterns.command()
+@click.argument("program")
+@click.option("--top", type=int, default=5, show_default=True, help="How many programs to list.")
+@network_options
+@output_options
+def similar(program: str, top: int, graphml: Path | None, node_link: Path | None, fmt: str) -> None:
+    """The programs most similar to PROGRAM by component types and target groups (Jaccard).
+
+    \b
+    Example:
+        citysafe patterns similar fica-vivo --top 3
+    """
+    from .patterns import similarity
+
+    _show_pattern(similarity(_runner(), program, top), fmt, graphml, node_link)
+
+
+@patterns.command(name="actors")
+@network_options
+@output_options
+def actors_command(graphml: Path | None, node_link: Path | None, fmt: str) -> None:
+    """The actor network: actors linked by shared programs, with centrality.
+
+    \b
+    Example:
+        citysafe patterns actors --graphml actors.graphml
+    """
+    from .patterns import actors
+
+    _show_pattern(actors(_runner()), fmt, graphml, node_link)
+
+
+@patterns.command(name="influence")
+@network_options
+@output_options
+def influence_command(graphml: Path | None, node_link: Path | None, fmt: str) -> None:
+    """The influence network: models with most descendant programs, and the chains.
+
+    \b
+    Example:
+        citysafe patterns influence --node-link influence.json
+    """
+    from .patterns import influence
+
+    _show_pattern(influence(_runner()), fmt, graphml, node_link)
 
 
 def main() -> None:

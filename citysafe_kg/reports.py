@@ -1,7 +1,9 @@
-"""Reports: the most used queries, named for the CLI's `report` command."""
+"""Reports: the most used queries, named for the CLI's `report` command, with
+the columns a reader needs and, for some, one argument (a program or a place)."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from rdflib import Graph
@@ -17,16 +19,41 @@ class Report:
     query: str
     summary: str
     columns: tuple[str, ...] = ()  # shown columns, in order; empty means all
+    argument: str | None = None  # the query parameter a positional argument binds
+    example: str = ""
 
 
-REPORTS: dict[str, Report] = {
-    "police-social": Report(
-        "police-social", "police-social",
-        "Programs with police plus social-prevention components, and those components",
-        ("program_label", "country_label", "cities", "police_components", "social_components"),
-    ),
-    "summary": Report("summary", "summary", "Counts of programs, components, actors, results and other nodes"),
-}
+REPORTS: dict[str, Report] = {r.name: r for r in (
+    Report("police-social", "police-social",
+           "Programs with police plus social-prevention components, and those components",
+           ("program_label", "country_label", "cities", "police_components", "social_components")),
+    Report("evidence", "evidence-ranking", "Programs ranked by the strength of their best evaluation (Maryland scale)",
+           ("program_label", "maryland_level", "design_label", "year", "evaluators")),
+    Report("unevaluated", "unevaluated-programs", "Case programs with no outcome evaluation, or outputs/process only",
+           ("program_label", "status", "designs")),
+    Report("adverse", "adverse-findings", "Adverse, null, mixed and not-achieved findings",
+           ("program_label", "effect", "direction", "indicator", "value_as_printed", "subgroup")),
+    Report("homicide", "findings-by-indicator", "Findings on homicide across programs, with design and magnitude",
+           ("program_label", "kind", "direction", "value_as_printed", "unit", "comparison", "design", "maryland_level")),
+    Report("budgets", "budgets", "Budgets and spending: amount, currency, year, funder",
+           ("program_label", "kind", "value_as_printed", "currency", "year", "start", "end", "funder")),
+    Report("actors", "shared-actors", "Actors present in more than one program, with their roles",
+           ("actor_label", "program_label", "role")),
+    Report("influence", "influence", "Who inspired whom", ("program_label", "influencer_label", "section")),
+    Report("lessons", "challenges-lessons", "Challenges and lessons grouped by theme across cases",
+           ("theme_label", "kind", "programs", "summary")),
+    Report("conflicts", "source-conflicts", "Source conflicts and ambiguity decisions",
+           ("kind", "note", "statement", "value_as_printed", "issue")),
+    Report("youth", "programs-by-age", "Programs whose target ages overlap 15-24",
+           ("program_label", "group_label", "group_min", "group_max")),
+    Report("women", "programs-for-women", "Programs for women and girls", ("program_label", "reason", "detail")),
+    Report("program", "program-profile", "One program's full profile", ("aspect", "label", "detail", "quote"),
+           argument="program", example="citysafe report program fica-vivo"),
+    Report("city", "place-statistics", "A city's or country's statistics series beside its programs' start years",
+           ("year", "kind", "label", "value_as_printed", "unit", "dataset"),
+           argument="place", example='citysafe report city "Belo Horizonte"'),
+    Report("summary", "summary", "Counts of programs, components, actors, results and other nodes"),
+)}
 
 
 def get_report(name: str) -> Report:
@@ -35,8 +62,32 @@ def get_report(name: str) -> Report:
     return REPORTS[name]
 
 
-def run_report(graph: Graph, name: str, params: dict[str, str] | None = None, project: Project | None = None) -> Table:
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def resolve_place(graph: Graph, name: str, project: Project | None = None) -> str:
+    """A place's CURIE from its name, ignoring case and accents ("Bogota" finds Bogotá)."""
+    if name.startswith(("csd:", "http://", "https://", "<")):
+        return name
+    places = run(graph, "places", {}, project).records()
+    wanted = _plain(name)
+    for row in places:
+        if _plain(str(row["label"])) == wanted or _plain(str(row["place"]).removeprefix("csd:")) == wanted:
+            return str(row["place"])
+    labels = sorted({str(r["label"]) for r in places})
+    raise UnknownNameError(f'Unknown place "{name}".{suggest(name, labels)} See: citysafe query places')
+
+
+def run_report(graph: Graph, name: str, params: dict[str, str] | None = None, project: Project | None = None,
+               argument: str | None = None) -> Table:
     report = get_report(name)
+    params = dict(params or {})
+    if report.argument and argument is not None:
+        params[report.argument] = resolve_place(graph, argument, project) if report.argument == "place" else argument
+    elif argument is not None:
+        raise UnknownNameError(f'Report "{name}" takes no argument (got "{argument}").')
     table = run(graph, report.query, params, project)
     if report.columns:
         indexes = [table.columns.index(c) for c in report.columns]
