@@ -1,22 +1,34 @@
-"""citysafe-kg: an evidence knowledge graph of citizen-security programs."""
+"""citysafe-kg: an evidence knowledge graph of citizen-security programs.
 
-from .errors import CitysafeError
-from .graph import LoadedGraph, load
-from .queries import Table, list_queries, run
-from .resources import Project, default_project
-from .validate import Finding, ValidationReport, validate
+The public API is imported lazily, so that the command line's fast paths
+(which query the compiled Oxigraph build) do not pay for importing rdflib.
+"""
 
-__all__ = [
-    "CitysafeError",
-    "Finding",
-    "LoadedGraph",
-    "Project",
-    "Table",
-    "ValidationReport",
-    "default_project",
-    "list_queries",
-    "load",
-    "run",
-    "validate",
-]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "CitysafeError": "errors",
+    "Finding": "validate",
+    "LoadedGraph": "graph",
+    "Project": "resources",
+    "Table": "queries",
+    "ValidationReport": "validate",
+    "default_project": "resources",
+    "list_queries": "queries",
+    "load": "graph",
+    "open_store": "store",
+    "run": "queries",
+    "validate": "validate",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'citysafe_kg' has no attribute {name!r}")

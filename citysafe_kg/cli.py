@@ -49,6 +49,50 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Where queries run: --backend (auto = compiled Oxigraph build), --endpoint, --timeout."""
+
+    @click.option("--backend", type=click.Choice(["auto", "oxigraph", "rdflib"]), default="auto", show_default=True,
+                  help="Query engine: the compiled Oxigraph build (auto) or rdflib's in-memory graph.")
+    @click.option("--endpoint", metavar="URL", default=None,
+                  help="Query a SPARQL 1.1 endpoint instead, e.g. http://127.0.0.1:7878/query.")
+    @click.option("--timeout", type=float, default=60.0, show_default=True, metavar="SECONDS",
+                  help="Stop a query that runs longer than this (exit 2).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def with_timeout(seconds: float, work: Callable[[], Any]) -> Any:
+    """Run ``work``; if it outlasts ``seconds``, give up with a RuntimeFailure (exit 2).
+
+    The query keeps running in a daemon thread until the process exits, which it
+    then does at once: engines offer no way to cancel a running query.
+    """
+    import threading
+
+    from .errors import RuntimeFailure
+
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed back to the caller's thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise RuntimeFailure(f"The query ran longer than --timeout {seconds:g} s and was stopped.")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
 def parse_params(values: tuple[str, ...]) -> dict[str, str]:
     from .errors import ParameterError
 
@@ -156,8 +200,10 @@ def export(fmt: str, output: Path | None) -> None:
 @click.argument("name", required=False)
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter (repeatable).")
+@store_options
 @output_options
-def query(name: str | None, list_: bool, params: tuple[str, ...], fmt: str) -> None:
+def query(name: str | None, list_: bool, params: tuple[str, ...], backend: str, endpoint: str | None,
+          timeout: float, fmt: str) -> None:
     """Run a named query from queries/NAME.rq.
 
     \b
@@ -175,28 +221,31 @@ def query(name: str | None, list_: bool, params: tuple[str, ...], fmt: str) -> N
         rows = [[q.name, q.summary, ", ".join(f"{p.name} ({p.type})" for p in q.params)] for q in list_queries()]
         click.echo(render(Table(["name", "summary", "params"], rows), fmt), nl=False)
         return
-    from .graph import load
+    from .store import open_store
 
-    click.echo(render(run(load().graph, name, parse_params(params)), fmt), nl=False)
+    bound = parse_params(params)
+    store = open_store(backend, endpoint, timeout)
+    click.echo(render(with_timeout(timeout, lambda: run(store, name, bound)), fmt), nl=False)
 
 
 @cli.command()
 @click.argument("query_text", metavar="FILE_OR_TEXT")
+@store_options
 @output_options
-def sparql(query_text: str, fmt: str) -> None:
+def sparql(query_text: str, backend: str, endpoint: str | None, timeout: float, fmt: str) -> None:
     """Run a SPARQL SELECT or ASK query given as a file path or as text.
 
     \b
     Example:
         citysafe sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
-    from .graph import load
-    from .queries import run_text
     from .render import render
+    from .store import open_store
 
     path = Path(query_text)
     text = path.read_text(encoding="utf-8") if len(query_text) < 4096 and path.is_file() else query_text
-    click.echo(render(run_text(load().graph, text), fmt), nl=False)
+    store = open_store(backend, endpoint, timeout)
+    click.echo(render(with_timeout(timeout, lambda: store.select(text)), fmt), nl=False)
 
 
 @cli.command()
@@ -204,8 +253,10 @@ def sparql(query_text: str, fmt: str) -> None:
 @click.argument("argument", required=False)
 @click.option("--list", "list_", is_flag=True, help="List the reports.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a report parameter.")
+@store_options
 @output_options
-def report(name: str | None, argument: str | None, list_: bool, params: tuple[str, ...], fmt: str) -> None:
+def report(name: str | None, argument: str | None, list_: bool, params: tuple[str, ...], backend: str,
+           endpoint: str | None, timeout: float, fmt: str) -> None:
     """Show a readable report: NAME, and ARGUMENT for `program` and `city`.
 
     Reports: police-social, evidence, unevaluated, adverse, homicide, budgets,
@@ -230,9 +281,12 @@ def report(name: str | None, argument: str | None, list_: bool, params: tuple[st
         rows = [[r.name + (f" {r.argument.upper()}" if r.argument else ""), r.summary] for r in REPORTS.values()]
         click.echo(render(Table(["name", "summary"], rows), fmt), nl=False)
         return
-    from .graph import load
+    from .store import open_store
 
-    click.echo(render(run_report(load().graph, name, parse_params(params), argument=argument), fmt), nl=False)
+    bound = parse_params(params)
+    store = open_store(backend, endpoint, timeout)
+    table = with_timeout(timeout, lambda: run_report(store, name, bound, argument=argument))
+    click.echo(render(table, fmt), nl=False)
 
 
 @cli.command()
@@ -283,12 +337,12 @@ def _show_pattern(pattern: Any, fmt: str, graphml: Path | None, node_link: Path 
         click.echo(f"Wrote {path}", err=True)
 
 
-def _runner() -> Any:
-    from .graph import load
+def _runner(backend: str = "auto", endpoint: str | None = None, timeout: float = 60.0) -> Any:
     from .queries import run
+    from .store import open_store
 
-    graph = load().graph
-    return lambda name, params: run(graph, name, params)
+    store = open_store(backend, endpoint, timeout)
+    return lambda name, params: with_timeout(timeout, lambda: run(store, name, params))
 
 
 @cli.group()
@@ -306,8 +360,10 @@ def patterns() -> None:
 @click.option("--level", type=click.Choice(["type", "group"]), default="type", show_default=True,
               help="Pair intervention types, or their top-level groups (police, social, situational, governance).")
 @network_options
+@store_options
 @output_options
-def cooccurrence(level: str, graphml: Path | None, node_link: Path | None, fmt: str) -> None:
+def cooccurrence(level: str, graphml: Path | None, node_link: Path | None, backend: str, endpoint: str | None,
+                 timeout: float, fmt: str) -> None:
     """Which component types appear together, and in how many programs with a reported homicide decrease.
 
     Counts describe the ten cases; they do not show what causes a decrease.
@@ -318,15 +374,17 @@ def cooccurrence(level: str, graphml: Path | None, node_link: Path | None, fmt: 
     """
     from .patterns import cooccurrence as run_pattern
 
-    _show_pattern(run_pattern(_runner(), level), fmt, graphml, node_link)
+    _show_pattern(run_pattern(_runner(backend, endpoint, timeout), level), fmt, graphml, node_link)
 
 
 @patterns.command()
 @click.argument("program")
 @click.option("--top", type=int, default=5, show_default=True, help="How many programs to list.")
 @network_options
+@store_options
 @output_options
-def similar(program: str, top: int, graphml: Path | None, node_link: Path | None, fmt: str) -> None:
+def similar(program: str, top: int, graphml: Path | None, node_link: Path | None, backend: str,
+            endpoint: str | None, timeout: float, fmt: str) -> None:
     """The programs most similar to PROGRAM by component types and target groups (Jaccard).
 
     \b
@@ -335,13 +393,15 @@ def similar(program: str, top: int, graphml: Path | None, node_link: Path | None
     """
     from .patterns import similarity
 
-    _show_pattern(similarity(_runner(), program, top), fmt, graphml, node_link)
+    _show_pattern(similarity(_runner(backend, endpoint, timeout), program, top), fmt, graphml, node_link)
 
 
 @patterns.command(name="actors")
 @network_options
+@store_options
 @output_options
-def actors_command(graphml: Path | None, node_link: Path | None, fmt: str) -> None:
+def actors_command(graphml: Path | None, node_link: Path | None, backend: str, endpoint: str | None,
+                   timeout: float, fmt: str) -> None:
     """The actor network: actors linked by shared programs, with centrality.
 
     \b
@@ -350,13 +410,15 @@ def actors_command(graphml: Path | None, node_link: Path | None, fmt: str) -> No
     """
     from .patterns import actors
 
-    _show_pattern(actors(_runner()), fmt, graphml, node_link)
+    _show_pattern(actors(_runner(backend, endpoint, timeout)), fmt, graphml, node_link)
 
 
 @patterns.command(name="influence")
 @network_options
+@store_options
 @output_options
-def influence_command(graphml: Path | None, node_link: Path | None, fmt: str) -> None:
+def influence_command(graphml: Path | None, node_link: Path | None, backend: str, endpoint: str | None,
+                      timeout: float, fmt: str) -> None:
     """The influence network: models with most descendant programs, and the chains.
 
     \b
@@ -365,7 +427,7 @@ def influence_command(graphml: Path | None, node_link: Path | None, fmt: str) ->
     """
     from .patterns import influence
 
-    _show_pattern(influence(_runner()), fmt, graphml, node_link)
+    _show_pattern(influence(_runner(backend, endpoint, timeout)), fmt, graphml, node_link)
 
 
 def main() -> None:

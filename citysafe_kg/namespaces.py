@@ -14,40 +14,7 @@ SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
-# Concept-scheme prefixes: one per scheme, as in ontology/concepts.ttl.
-SCHEME_PREFIXES: dict[str, str] = {
-    "it": "intervention-type",
-    "atype": "actor-type",
-    "role": "role",
-    "ind": "indicator",
-    "unit": "unit",
-    "dir": "direction",
-    "eff": "effect",
-    "sig": "significance",
-    "des": "design",
-    "theme": "theme",
-    "bk": "budget-kind",
-    "vq": "value-qualifier",
-    "ost": "obs-status",
-    "avail": "availability",
-    "sex": "sex",
-}
-
-PREFIXES: dict[str, str] = {
-    "cs": str(CS),
-    "csc": str(CSC),
-    "csd": str(CSD),
-    **{p: f"{CSC}{path}/" for p, path in SCHEME_PREFIXES.items()},
-    "dcterms": str(DCTERMS),
-    "owl": str(OWL),
-    "prov": str(PROV),
-    "qb": str(QB),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "schema": str(SCHEMA),
-    "skos": str(SKOS),
-    "xsd": str(XSD),
-}
+from .prefixes import PREFIXES, SCHEME_PREFIXES  # noqa: E402,F401  (re-exported)
 
 
 def bind_prefixes(graph: Graph) -> Graph:

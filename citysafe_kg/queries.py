@@ -25,15 +25,15 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
+from typing import TYPE_CHECKING, Any
 
 from .errors import ParameterError, RuntimeFailure, UnknownNameError, UserError
-from .namespaces import CSD, PREFIXES
+from .prefixes import PREFIXES
 from .resources import Project, default_project
+
+if TYPE_CHECKING:  # rdflib costs ~0.2 s to import; the compiled-store path never needs it
+    from rdflib import Graph
+    from rdflib.term import Node
 
 PARAM_TYPES = ("iri", "concept", "string", "integer", "decimal")
 LIST_SEPARATOR = " | "
@@ -136,6 +136,8 @@ def get_query(name: str, project: Project | None = None) -> NamedQuery:
 
 def to_term(param: Param, raw: str) -> Node:
     """Turn a user's string into the RDF term the parameter's type asks for."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
     if param.type in ("iri", "concept"):
         value = raw.strip()
         if value.startswith("<") and value.endswith(">"):
@@ -146,7 +148,7 @@ def to_term(param: Param, raw: str) -> Node:
                 raise ParameterError(f'--param {param.name}={raw}: unknown prefix "{prefix}:". Known: {", ".join(sorted(PREFIXES))}.')
             value = PREFIXES[prefix] + local
         elif param.type == "iri" and not value.startswith(("http://", "https://", "urn:")):
-            value = str(CSD) + value
+            value = PREFIXES["csd"] + value
         if not re.fullmatch(r"[^\s<>\"{}|\\^`]+", value):
             raise ParameterError(f"--param {param.name}={raw}: not a valid IRI (no spaces, quotes, braces or angle brackets).")
         return URIRef(value)
@@ -189,20 +191,18 @@ def bind(query: NamedQuery, params: dict[str, str]) -> str:
 
 
 def python_value(graph: Graph | None, term: Node | None) -> Any:
-    """A plain value for a result cell: CURIEs for IRIs, numbers for numeric literals."""
+    """A plain value for a result cell: CURIEs for IRIs, numbers for numeric literals
+    (the same conversion as the Oxigraph and endpoint stores, see terms.py)."""
+    from rdflib import Literal, URIRef
+
+    from .terms import curie, literal_value
+
     if term is None:
         return None
     if isinstance(term, URIRef):
-        if graph is not None:
-            return graph.namespace_manager.normalizeUri(term)
-        return str(term)
+        return curie(str(term))
     if isinstance(term, Literal):
-        value = term.toPython()
-        if isinstance(value, Decimal):
-            return int(value) if value == value.to_integral_value() else float(value)
-        if isinstance(value, (int, float, str, bool)):
-            return value
-        return str(term)
+        return literal_value(str(term), str(term.datatype) if term.datatype else None)
     return str(term)
 
 
@@ -241,10 +241,19 @@ def run_text(graph: Graph, text: str) -> Table:
     return Table(columns, rows)
 
 
-def run(graph: Graph, name: str, params: dict[str, str] | None = None, project: Project | None = None) -> Table:
-    """Run the named query with parameters on an rdflib graph."""
+def as_store(source: Any) -> Any:
+    """A store from a store, or from an rdflib Graph (wrapped in an RdflibStore)."""
+    if hasattr(source, "select"):
+        return source
+    from .store import RdflibStore
+
+    return RdflibStore(source)
+
+
+def run(source: Any, name: str, params: dict[str, str] | None = None, project: Project | None = None) -> Table:
+    """Run the named query with parameters on a store (or an rdflib Graph)."""
     query = get_query(name, project)
-    return tidy(query, run_text(graph, bind(query, params or {})))
+    return tidy(query, as_store(source).select(bind(query, params or {})))
 
 
 def run_violation_queries(loaded: Any) -> list[Any]:

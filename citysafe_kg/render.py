@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .queries import Table
+
+if TYPE_CHECKING:
+    from .validate import ValidationReport
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
 
@@ -74,5 +77,3 @@ def render_validation(report: "ValidationReport", *, show_warnings: bool = True,
     lines.append(summary)
     return "\n".join(lines) + "\n"
 
-
-from .validate import ValidationReport  # noqa: E402  (used in the annotation above)

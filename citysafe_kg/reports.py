@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from rdflib import Graph
+from typing import Any
 
 from .errors import UnknownNameError
 from .queries import Table, run, suggest
@@ -67,11 +67,11 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
-def resolve_place(graph: Graph, name: str, project: Project | None = None) -> str:
+def resolve_place(store: Any, name: str, project: Project | None = None) -> str:
     """A place's CURIE from its name, ignoring case and accents ("Bogota" finds Bogotá)."""
     if name.startswith(("csd:", "http://", "https://", "<")):
         return name
-    places = run(graph, "places", {}, project).records()
+    places = run(store, "places", {}, project).records()
     wanted = _plain(name)
     for row in places:
         if _plain(str(row["label"])) == wanted or _plain(str(row["place"]).removeprefix("csd:")) == wanted:
@@ -80,15 +80,16 @@ def resolve_place(graph: Graph, name: str, project: Project | None = None) -> st
     raise UnknownNameError(f'Unknown place "{name}".{suggest(name, labels)} See: citysafe query places')
 
 
-def run_report(graph: Graph, name: str, params: dict[str, str] | None = None, project: Project | None = None,
+def run_report(store: Any, name: str, params: dict[str, str] | None = None, project: Project | None = None,
                argument: str | None = None) -> Table:
+    """Run a report on a store (or an rdflib Graph)."""
     report = get_report(name)
     params = dict(params or {})
     if report.argument and argument is not None:
-        params[report.argument] = resolve_place(graph, argument, project) if report.argument == "place" else argument
+        params[report.argument] = resolve_place(store, argument, project) if report.argument == "place" else argument
     elif argument is not None:
         raise UnknownNameError(f'Report "{name}" takes no argument (got "{argument}").')
-    table = run(graph, report.query, params, project)
+    table = run(store, report.query, params, project)
     if report.columns:
         indexes = [table.columns.index(c) for c in report.columns]
         table = Table(list(report.columns), [[row[i] for i in indexes] for row in table.rows])

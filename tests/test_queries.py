@@ -64,17 +64,30 @@ def test_a_hostile_iri_parameter_is_refused():
         to_term(param, 'brazil> } UNION { ?s ?p ?o } #')
 
 
-def test_a_string_parameter_with_quotes_and_braces_cannot_inject():
-    """The value is bound as one literal: the query still returns exactly one row, holding it verbatim."""
+def test_a_string_parameter_with_quotes_and_braces_cannot_inject(tmp_path):
+    """The value is bound as one literal: the query matches it verbatim and nothing else."""
+    from pathlib import Path
+
+    from rdflib import RDFS
+
+    from citysafe_kg.queries import NamedQuery, run
+
     hostile = 'x" } UNION { ?s ?p ?o } #\'{}'
-    query = get_query("police-social")
-    param = Param("label", "string", None, "")
-    term = to_term(param, hostile)
-    assert term == Literal(hostile)
-    text = f"SELECT ?label WHERE {{ }} VALUES (?label) {{ ({term.n3()}) }}"
-    table = run_text(Graph(), text)
-    assert table.rows == [[hostile]]
-    assert query.text in bind(query, {"country": "brazil"})  # the query text itself is never edited
+    text = "SELECT ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+    query = NamedQuery("t", Path("t.rq"), text, "s", "d", ("t",), (Param("label", "string", None, ""),))
+    graph = Graph()
+    graph.add((URIRef("urn:a"), RDFS.label, Literal(hostile)))
+    graph.add((URIRef("urn:b"), RDFS.label, Literal("x")))
+    bound = bind(query, {"label": hostile})
+    assert bound == text.replace("WHERE {", 'WHERE {\n  VALUES (?label) { ("x\\" } UNION { ?s ?p ?o } #\'{}") }', 1)
+    from citysafe_kg.store import RdflibStore
+
+    assert RdflibStore(graph).select(bound).rows == [["urn:a"]]
+
+
+def test_parameters_are_bound_in_a_values_block_at_the_top_of_the_where_group():
+    bound = bind(get_query("police-social"), {"country": "brazil"})
+    assert "WHERE {\n  VALUES (?country) { (<https://w3id.org/citysafe/id/brazil>) }\n" in bound
 
 
 def test_an_integer_parameter_rejects_text():

@@ -1,0 +1,42 @@
+"""The project's prefixes, as plain strings (no rdflib import: the fast query path uses them)."""
+
+from __future__ import annotations
+
+CSC = "https://w3id.org/citysafe/concept/"
+
+# Concept-scheme prefixes: one per scheme, as in ontology/concepts.ttl.
+SCHEME_PREFIXES: dict[str, str] = {
+    "it": "intervention-type",
+    "atype": "actor-type",
+    "role": "role",
+    "ind": "indicator",
+    "unit": "unit",
+    "dir": "direction",
+    "eff": "effect",
+    "sig": "significance",
+    "des": "design",
+    "theme": "theme",
+    "bk": "budget-kind",
+    "vq": "value-qualifier",
+    "ost": "obs-status",
+    "avail": "availability",
+    "sex": "sex",
+}
+
+PREFIXES: dict[str, str] = {
+    "cs": "https://w3id.org/citysafe/ontology#",
+    "csc": CSC,
+    "csd": "https://w3id.org/citysafe/id/",
+    **{p: f"{CSC}{path}/" for p, path in SCHEME_PREFIXES.items()},
+    "dcterms": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
