@@ -146,7 +146,7 @@ def build(dist: Path) -> None:
 @click.option("--warnings/--no-warnings", default=True, show_default=True, help="Show warnings as well as violations.")
 @click.option("--limit", type=int, default=None, help="Show at most this many nodes.")
 @click.option("--case", "cases", multiple=True, metavar="NAME",
-              help="Check only the shared data and data/cases/NAME.ttl (repeatable).")
+              help="Report only findings in data/cases/NAME.ttl and its figures (repeatable); the whole graph is loaded.")
 def validate(warnings: bool, limit: int | None, cases: tuple[str, ...]) -> None:
     """Check the graph against the shapes, the report text and the *-violation queries.
 
@@ -161,7 +161,9 @@ def validate(warnings: bool, limit: int | None, cases: tuple[str, ...]) -> None:
     from .render import render_validation
     from .validate import validate as run_validate
 
-    loaded = load(cases=list(cases) or None)
+    loaded = load()
+    if cases:
+        loaded.project.graph_files(list(cases))  # an unknown case name fails here, with suggestions
     report = run_validate(loaded)
     if cases:
         report = report.only_cases(loaded, list(cases))

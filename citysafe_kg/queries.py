@@ -258,6 +258,8 @@ def run(source: Any, name: str, params: dict[str, str] | None = None, project: P
 
 def run_violation_queries(loaded: Any) -> list[Any]:
     """Run every queries/*-violation.rq; each row (?focus ?message) is a Violation."""
+    from rdflib import URIRef
+
     from .validate import Finding
 
     findings = []
@@ -267,10 +269,13 @@ def run_violation_queries(loaded: Any) -> list[Any]:
         table = run_text(loaded.graph, query.text)
         for record in table.records():
             focus = record.get("focus")
+            prefix, _, local = str(focus).partition(":")
+            node = URIRef(PREFIXES[prefix] + local if prefix in PREFIXES else str(focus))
             findings.append(Finding(
                 severity="Violation",
-                focus=URIRef(str(focus)),
+                focus=node,
                 focus_label=str(focus),
+                where=loaded.line_of(node) or ", ".join(loaded.files_of(node)) or None,
                 shape=f"queries/{query.name}.rq",
                 path=None,
                 component=f"query:{query.name}",
