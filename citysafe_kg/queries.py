@@ -117,7 +117,7 @@ def parse_header(path: Path) -> NamedQuery:
 
 def list_queries(project: Project | None = None) -> list[NamedQuery]:
     project = project or default_project()
-    return [parse_header(p) for p in sorted(project.queries_dir.glob("*.rq"))]
+    return [parse_header(p) for p in sorted(project.queries_dir.glob("*.rq"), key=lambda p: p.stem)]
 
 
 def suggest(name: str, known: list[str]) -> str:
@@ -262,11 +262,14 @@ def run_violation_queries(loaded: Any) -> list[Any]:
 
     from .validate import Finding
 
+    from .compiled import compiled_store
+
+    checks = [q for q in list_queries(loaded.project) if q.is_violation_check]
+    # On the compiled Oxigraph build: rdflib takes seconds on joins like the dangling-reference scan.
+    store = compiled_store(loaded.project, loaded.files) if checks else None
     findings = []
-    for query in list_queries(loaded.project):
-        if not query.is_violation_check:
-            continue
-        table = run_text(loaded.graph, query.text)
+    for query in checks:
+        table = store.select(query.text)
         for record in table.records():
             focus = record.get("focus")
             prefix, _, local = str(focus).partition(":")

@@ -15,6 +15,15 @@ from citysafe_kg.validate import ValidationReport, validate
 TESTS = Path(__file__).parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled builds go to a fresh folder, never the user's cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CITYSAFE_CACHE", str(tmp_path_factory.mktemp("citysafe-cache")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def project() -> Project:
     return default_project()

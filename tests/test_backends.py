@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import Graph, Literal
 
+from citysafe_kg.namespaces import CS, CSD
 from citysafe_kg.compiled import compiled_store
 from citysafe_kg.queries import get_query, list_queries, run
 from citysafe_kg.resources import default_project
@@ -13,16 +15,8 @@ QUERIES = [q.name for q in list_queries(default_project())]
 
 
 @pytest.fixture(scope="module")
-def oxigraph(project, tmp_path_factory, monkeypatch_module):
-    monkeypatch_module.setenv("CITYSAFE_CACHE", str(tmp_path_factory.mktemp("cache")))
+def oxigraph(project):
     return compiled_store(project)
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    mp = pytest.MonkeyPatch()
-    yield mp
-    mp.undo()
 
 
 def normalise(rows):
@@ -42,7 +36,9 @@ def test_compiled_build_is_keyed_by_the_sources(project_copy, tmp_path, monkeypa
     first = compiled_store(project_copy)
     before = run(first, "summary").records()
     case = project_copy.data_dir / "cases" / "belo-horizonte.ttl"
-    case.write_text(case.read_text(encoding="utf-8").replace("cs:startYear 2002 ;", "cs:startYear 2003 ;", 1), encoding="utf-8")
+    edited = Graph().parse(case)
+    edited.set((CSD["fica-vivo"], CS.startYear, Literal(2003)))
+    case.write_text(edited.serialize(format="turtle"), encoding="utf-8")
     second = compiled_store(project_copy)
     rows = run(second, "program-profile", {"program": "fica-vivo"}).records()
     assert any(r["aspect"] == "program" and "2003-" in r["detail"] for r in rows), "the edited source was not recompiled"
