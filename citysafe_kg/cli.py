@@ -120,7 +120,9 @@ def cli() -> None:
 @cli.command()
 @click.option("--dist", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
               help="Folder to write the exports to (replaced atomically).")
-def build(dist: Path) -> None:
+@click.option("--engine", type=click.Choice(["auto", "pyshacl", "shacl"]), default="auto", show_default=True,
+              help="SHACL engine: pyshacl (the reference) or shacl (Rust, for large graphs); auto picks by size.")
+def build(dist: Path, engine: str) -> None:
     """Validate the graph, then write its exports to DIST and summarise it.
 
     Writes graph.ttl, graph.jsonld, graph.nt, shapes.ttl, context.jsonld,
@@ -135,11 +137,11 @@ def build(dist: Path) -> None:
     from .render import render
     from .reports import run_report
 
-    result = run_build(dist=dist)
-    click.echo(f"Built {result.triples} triples from {len(result.loaded.files)} files into {result.dist}/")
-    click.echo(f"Validation: {len(result.report.violations)} violation(s), {len(result.report.warnings)} warning(s) "
-               f"(see {result.dist}/validation.txt)")
-    click.echo(render(run_report(result.loaded.graph, "summary")), nl=False)
+    result = run_build(dist=dist, engine=engine)
+    click.echo(f"Built {result.triples} triples from {len(result.files)} files into {result.dist}/")
+    click.echo(f"Validation ({result.engine}): {len(result.report.violations)} violation(s), "
+               f"{len(result.report.warnings)} warning(s) (see {result.dist}/validation.txt)")
+    click.echo(render(run_report(result.store, "summary")), nl=False)
 
 
 @cli.command()
@@ -147,7 +149,9 @@ def build(dist: Path) -> None:
 @click.option("--limit", type=int, default=None, help="Show at most this many nodes.")
 @click.option("--case", "cases", multiple=True, metavar="NAME",
               help="Report only findings in data/cases/NAME.ttl and its figures (repeatable); the whole graph is loaded.")
-def validate(warnings: bool, limit: int | None, cases: tuple[str, ...]) -> None:
+@click.option("--engine", type=click.Choice(["auto", "pyshacl", "shacl"]), default="auto", show_default=True,
+              help="SHACL engine: pyshacl (the reference) or shacl (Rust, for large graphs); auto picks by size.")
+def validate(warnings: bool, limit: int | None, cases: tuple[str, ...], engine: str) -> None:
     """Check the graph against the shapes, the report text and the *-violation queries.
 
     Prints findings grouped by the node they concern, with the file and line
@@ -157,16 +161,25 @@ def validate(warnings: bool, limit: int | None, cases: tuple[str, ...]) -> None:
     Example:
         citysafe validate --no-warnings
     """
-    from .graph import load
+    from .build import choose_engine
     from .render import render_validation
-    from .validate import validate as run_validate
+    from .resources import default_project
 
-    loaded = load()
+    project = default_project()
     if cases:
-        loaded.project.graph_files(list(cases))  # an unknown case name fails here, with suggestions
-    report = run_validate(loaded)
+        project.graph_files(list(cases))  # an unknown case name fails here, with suggestions
+    files = project.graph_files()
+    if choose_engine(engine, files) == "shacl":
+        from .validate import validate_files
+
+        report = validate_files(project, files)
+    else:
+        from .graph import load_files
+        from .validate import validate as run_validate
+
+        report = run_validate(load_files(project, files))
     if cases:
-        report = report.only_cases(loaded, list(cases))
+        report = report.only_cases(list(cases))
     click.echo(render_validation(report, show_warnings=warnings, limit=limit), nl=False)
     if not report.conforms:
         sys.exit(1)
@@ -190,7 +203,7 @@ def export(fmt: str, output: Path | None) -> None:
 
     fmt = normalise_format(fmt)
     loaded = load()
-    context = build_context(vocabulary_graph(loaded)) if fmt == "json-ld" else None
+    context = build_context(vocabulary_graph(loaded.project)) if fmt == "json-ld" else None
     if output is None:
         click.echo(serialize(loaded.graph, fmt, context), nl=False)
     else:

@@ -4,7 +4,10 @@
 - every printed value (cs:valueAsPrinted) is inside one of its node's quotes;
 - every cs:value is a reading of its printed form (unless the node is flagged
   as interpreted by a recorded decision, or as derived);
-- every citation label, row and column label, and heading is in the text.
+- every citation label, heading, row and column label is in the text.
+
+The inputs come from the fidelity-*.rq queries, so the checks run on any store.
+Only statements located in a report whose text the project holds are checked.
 """
 
 from __future__ import annotations
@@ -12,14 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
-
-from .namespaces import CS, CSC
+from .queries import run
 from .source_text import fold, load_folded, numbers_in, parse_printed_number
 
-OST_INTERPRETED = URIRef(f"{CSC}obs-status/interpreted")
+SEED_REPORT = "csd:making-cities-safer-2016"
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -34,31 +35,25 @@ _SCALE = {"million": 1e6, "billion": 1e9}
 class FidelityIssue:
     """A statement of the graph that the report's text does not bear out."""
 
-    node: Node
+    node: str  # CURIE or IRI of the node
     check: str
     message: str
 
 
-def _sections(graph: Graph, folded: str) -> dict[Node, tuple[int, int]]:
-    """Character span of each report section in the folded text, found by its heading."""
-    ordered = sorted(
-        (int(order), section, str(heading))
-        for section, order in graph.subject_objects(CS.sectionOrder)
-        for heading in graph.objects(section, CS.headingAsPrinted)
-    )
-    starts: list[tuple[Node, int]] = []
+def _spans(sections: list[dict[str, Any]], folded: str) -> dict[str, tuple[int, int]]:
+    """Character span of each section in the folded text, found by its heading, in order."""
+    starts: list[tuple[str, int]] = []
     cursor = 0
-    for _, section, heading in ordered:
-        position = folded.find(fold(heading), cursor)
+    for row in sorted(sections, key=lambda r: int(r["order"])):
+        position = folded.find(fold(str(row["heading"])), cursor)
         if position < 0:
             continue
-        starts.append((section, position))
+        starts.append((str(row["section"]), position))
         cursor = position + 1
-    spans: dict[Node, tuple[int, int]] = {}
-    for index, (section, start) in enumerate(starts):
-        end = starts[index + 1][1] if index + 1 < len(starts) else len(folded)
-        spans[section] = (start, end)
-    return spans
+    return {
+        section: (start, starts[i + 1][1] if i + 1 < len(starts) else len(folded))
+        for i, (section, start) in enumerate(starts)
+    }
 
 
 def _candidates(printed: str) -> set[float]:
@@ -80,60 +75,55 @@ def _candidates(printed: str) -> set[float]:
     return values
 
 
-def check(graph: Graph, report_text: Path) -> list[FidelityIssue]:
+def _in_span(folded: str, text: str, span: tuple[int, int]) -> bool:
+    position = folded.find(text)
+    while position >= 0:
+        if span[0] <= position < span[1]:
+            return True
+        position = folded.find(text, position + 1)
+    return False
+
+
+def check(store: Any, report_text: Path, report: str = SEED_REPORT) -> list[FidelityIssue]:
+    """Fidelity issues of the statements located in ``report``, checked against its text."""
     folded = load_folded(report_text)
-    spans = _sections(graph, folded)
+    params = {"report": report}
+    spans = _spans(run(store, "fidelity-sections", params).records(), folded)
     issues: list[FidelityIssue] = []
 
-    quotes_of: dict[Node, list[str]] = {}
-    for owner, locator in graph.subject_objects(CS.locator):
-        for quote in graph.objects(locator, CS.quote):
-            text = fold(str(quote))
-            quotes_of.setdefault(owner, []).append(text)
-            section = graph.value(locator, CS.section)
-            if folded.find(text) < 0:
-                issues.append(FidelityIssue(owner, "quote-in-text",
-                    f"quote not found in the report text: \"{text[:90]}\". Copy the words exactly "
-                    "from data/source/making-cities-safer-2016.txt (keep its lower-casing; line breaks may be spaces)."))
-                continue
-            if section in spans:
-                start, end = spans[section]
-                found = False
-                position = folded.find(text)
-                while position >= 0:
-                    if start <= position < end:
-                        found = True
-                        break
-                    position = folded.find(text, position + 1)
-                if not found:
-                    issues.append(FidelityIssue(owner, "quote-in-section",
-                        f"quote \"{text[:70]}\" is not in the section {graph.namespace_manager.normalizeUri(section)}: "
-                        "fix the locator's cs:section."))
+    quotes_of: dict[str, list[str]] = {}
+    for row in run(store, "fidelity-locators", params).records():
+        owner, section, text = str(row["owner"]), str(row["section"]), fold(str(row["quote"]))
+        quotes_of.setdefault(owner, []).append(text)
+        if folded.find(text) < 0:
+            issues.append(FidelityIssue(owner, "quote-in-text",
+                f"quote not found in the report text: \"{text[:90]}\". Copy the words exactly "
+                "from data/source/making-cities-safer-2016.txt (keep its lower-casing; line breaks may be spaces)."))
+        elif section in spans and not _in_span(folded, text, spans[section]):
+            issues.append(FidelityIssue(owner, "quote-in-section",
+                f"quote \"{text[:70]}\" is not in the section {section}: fix the locator's cs:section."))
 
-    for node, printed in graph.subject_objects(CS.valueAsPrinted):
-        printed_text = fold(str(printed))
-        if not any(printed_text in quote for quote in quotes_of.get(node, [])):
+    for row in run(store, "fidelity-values", params).records():
+        node, printed = str(row["node"]), fold(str(row["printed"]))
+        if not any(printed in quote for quote in quotes_of.get(node, [])):
             issues.append(FidelityIssue(node, "printed-in-quote",
-                f"cs:valueAsPrinted \"{printed_text}\" is not inside any of this node's quotes: "
+                f"cs:valueAsPrinted \"{printed}\" is not inside any of this node's quotes: "
                 "quote the words that print the value."))
-        interpreted = (node, CS.obsStatus, OST_INTERPRETED) in graph
-        derived = (node, CS.derived, Literal(True)) in graph
-        if interpreted or derived:
+        if row.get("interpreted") or row.get("derived"):
             continue
-        candidates = _candidates(printed_text)
-        for prop in (CS.value, CS.valueMin, CS.valueMax):
-            for value in graph.objects(node, prop):
-                number = float(value)
-                if not any(abs(number - c) <= 1e-9 * max(1.0, abs(c)) for c in candidates):
-                    issues.append(FidelityIssue(node, "value-matches-printed",
-                        f"{graph.namespace_manager.normalizeUri(prop)} {value} is not a reading of the printed "
-                        f"\"{printed_text}\": fix the number, or flag the node ost:interpreted with a "
-                        "cs:AmbiguityDecision, or cs:derived true with cs:derivation."))
+        candidates = _candidates(printed)
+        for name, prop in (("value", "cs:value"), ("value_min", "cs:valueMin"), ("value_max", "cs:valueMax")):
+            number = row.get(name)
+            if number is None:
+                continue
+            if not any(abs(float(number) - c) <= 1e-9 * max(1.0, abs(c)) for c in candidates):
+                issues.append(FidelityIssue(node, "value-matches-printed",
+                    f"{prop} {number} is not a reading of the printed \"{printed}\": fix the number, or flag "
+                    "the node ost:interpreted with a cs:AmbiguityDecision, or cs:derived true with cs:derivation."))
 
-    for prop, what in ((CS.citationLabel, "citation label"), (CS.headingAsPrinted, "heading"),
-                       (CS.rowLabel, "row label"), (CS.columnLabel, "column label")):
-        for node, label in graph.subject_objects(prop):
-            if folded.find(fold(str(label))) < 0:
-                issues.append(FidelityIssue(node, f"{what.replace(' ', '-')}-in-text",
-                    f"{what} \"{label}\" is not in the report text: copy it exactly as printed."))
+    for row in run(store, "fidelity-labels", params).records():
+        if folded.find(fold(str(row["label"]))) < 0:
+            kind = str(row["kind"])
+            issues.append(FidelityIssue(str(row["node"]), f"{kind.replace(' ', '-')}-in-text",
+                f"{kind} \"{row['label']}\" is not in the report text: copy it exactly as printed."))
     return issues

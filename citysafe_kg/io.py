@@ -38,6 +38,9 @@ def replace_directory(target: Path, build: Callable[[Path], None]) -> None:
     """Build a new directory beside ``target`` and swap it in; on failure the old one stays."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it private; a build folder is not
     try:
         build(staging)
     except BaseException:

@@ -27,6 +27,7 @@ PREFIXES: dict[str, str] = {
     "cs": "https://w3id.org/citysafe/ontology#",
     "csc": CSC,
     "csd": "https://w3id.org/citysafe/id/",
+    "csx": "https://w3id.org/citysafe/shapes#",
     **{p: f"{CSC}{path}/" for p, path in SCHEME_PREFIXES.items()},
     "dcterms": "http://purl.org/dc/terms/",
     "owl": "http://www.w3.org/2002/07/owl#",

@@ -256,32 +256,27 @@ def run(source: Any, name: str, params: dict[str, str] | None = None, project: P
     return tidy(query, as_store(source).select(bind(query, params or {})))
 
 
-def run_violation_queries(loaded: Any) -> list[Any]:
-    """Run every queries/*-violation.rq; each row (?focus ?message) is a Violation."""
+def run_violation_queries(store: Any, project: Project, where: Any = None) -> list[Any]:
+    """Run every queries/*-violation.rq on a store; each row (?focus ?message) is a Violation."""
     from rdflib import URIRef
 
     from .validate import Finding
 
-    from .compiled import compiled_store
-
-    checks = [q for q in list_queries(loaded.project) if q.is_violation_check]
-    # On the compiled Oxigraph build: rdflib takes seconds on joins like the dangling-reference scan.
-    store = compiled_store(loaded.project, loaded.files) if checks else None
     findings = []
-    for query in checks:
-        table = store.select(query.text)
-        for record in table.records():
-            focus = record.get("focus")
-            prefix, _, local = str(focus).partition(":")
-            node = URIRef(PREFIXES[prefix] + local if prefix in PREFIXES else str(focus))
+    for query in list_queries(project):
+        if not query.is_violation_check:
+            continue
+        for record in as_store(store).select(query.text).records():
+            focus = str(record.get("focus"))
+            prefix, _, local = focus.partition(":")
             findings.append(Finding(
                 severity="Violation",
-                focus=node,
-                focus_label=str(focus),
-                where=loaded.line_of(node) or ", ".join(loaded.files_of(node)) or None,
+                focus=URIRef(PREFIXES[prefix] + local if prefix in PREFIXES else focus),
+                focus_label=focus,
                 shape=f"queries/{query.name}.rq",
                 path=None,
                 component=f"query:{query.name}",
                 message=str(record.get("message") or query.summary),
+                where=where(focus) if where else None,
             ))
     return findings

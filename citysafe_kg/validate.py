@@ -3,14 +3,30 @@ fidelity checks against the report text, and the *-violation.rq queries."""
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
+from .errors import UserError
 from .graph import LoadedGraph, load_shapes
 from .namespaces import SH, bind_prefixes
+from .resources import Project
+from .terms import curie
+
+
+# The figures printed in each case section (data/shared/report.ttl), for `validate --case`.
+CASE_FIGURES: dict[str, tuple[int, ...]] = {
+    "bolivia": (1,), "belo-horizonte": (2,), "rio-de-janeiro": (3,), "valparaiso": (4,), "colombia": (5, 6, 7),
+    "dominican-republic": (8,), "sula-valley": (9,), "kingston": (10, 11), "ciudad-juarez": (12,), "caracas": (13,),
+}
 
 
 @dataclass(frozen=True)
@@ -49,17 +65,11 @@ class ValidationReport:
     def conforms(self) -> bool:
         return not self.violations
 
-    def only_cases(self, loaded: "LoadedGraph", cases: list[str]) -> "ValidationReport":
+    def only_cases(self, cases: list[str]) -> "ValidationReport":
         """The findings located in the given case files, or about those cases' figures."""
-        from .namespaces import CS, CSD
-
         files = tuple(f"data/cases/{name}.ttl" for name in cases)
-        sections = {CSD[f"section-{name}"] for name in cases}
-        kept = [
-            f for f in self.findings
-            if (f.where and f.where.startswith(files))
-            or loaded.graph.value(f.focus, CS.section) in sections
-        ]
+        figures = {f"csd:figure-{n}" for name in cases for n in CASE_FIGURES.get(name, ())}
+        kept = [f for f in self.findings if (f.where and f.where.startswith(files)) or f.focus_label in figures]
         return ValidationReport(kept)
 
     def by_focus(self) -> dict[str, list[Finding]]:
@@ -142,34 +152,186 @@ def run_shacl(loaded: LoadedGraph, shapes: Graph | None = None) -> list[Finding]
     return findings
 
 
-def run_fidelity(loaded: LoadedGraph) -> list[Finding]:
+def run_fidelity(store: Any, project: Project, where: Callable[[str], str | None]) -> list[Finding]:
+    """The checks against the report text (see fidelity.py), as Violations."""
     from .fidelity import check
 
+    return [
+        Finding(severity="Violation", focus=_node(issue.node), focus_label=issue.node, shape="fidelity", path=None,
+                component=f"fidelity:{issue.check}", message=issue.message, where=where(issue.node))
+        for issue in check(store, project.report_text)
+    ]
+
+
+def run_shacl_fast(project: Project, store: Any, where: Callable[[str], str | None]) -> list[Finding]:
+    """Validate with `shacl`, a Rust SHACL engine (~100x pyshacl's speed), proved to agree
+    with pyshacl on the fixtures of tests/shapes (tests/test_engines.py).
+
+    It reads the compiled Oxigraph build dumped as N-Triples, so that the blank
+    nodes it reports (locators) can be traced back to the node that owns them.
+    """
+    try:
+        import shacl
+    except ImportError:
+        raise UserError("The fast validator is not installed: pip install 'citysafe-kg[fast-validation]'.") from None
+    import pyoxigraph as ox
+
+    shapes = shacl.Shapes.from_file(str(project.shapes_file))
+    handle, dump = tempfile.mkstemp(suffix=".nt")
+    os.close(handle)
+    skolem = dump + ".skolem.nt"
+    try:
+        store.store.dump(dump, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        _skolemise(Path(dump), Path(skolem))
+        report = shapes.validate_file(skolem, allow_warnings=True)
+    finally:
+        for path in (dump, skolem):
+            if os.path.exists(path):
+                os.unlink(path)
     findings = []
-    for issue in check(loaded.graph, loaded.project.report_text):
-        owner = loaded.owner(issue.node)
+    for result in report.results:
+        focus = _owner(store, result.focus_node)
+        named = result.root_shape or result.source_shape or "?"
         findings.append(Finding(
-            severity="Violation",
-            focus=owner,
-            focus_label=_curie(loaded.graph, owner) or "?",
-            shape="fidelity",
-            path=None,
-            component=f"fidelity:{issue.check}",
-            message=issue.message,
-            where=loaded.line_of(owner) or ", ".join(loaded.files_of(owner)) or None,
+            severity=result.severity,
+            focus=_node(focus),
+            focus_label=curie(focus),
+            shape=curie(named.strip("<>")),
+            path=_sparql_path(result.path),
+            component=result.component.removesuffix("ConstraintComponent"),
+            message=result.message or result.component,
+            value=result.value_plain,
+            where=where(curie(focus)),
         ))
     return findings
 
 
-def validate(loaded: LoadedGraph, *, shacl: bool = True, fidelity: bool = True, queries: bool = True) -> ValidationReport:
-    """All checks of the graph. The report conforms when none is a Violation."""
+SKOLEM = "urn:x-citysafe-blank:"
+_SUBJECT_BLANK = re.compile(r"^_:(\S+) ", re.MULTILINE)
+_OBJECT_BLANK = re.compile(r" _:(\S+) \.$", re.MULTILINE)
+
+
+def _skolemise(source: Path, target: Path) -> None:
+    """Rewrite an N-Triples file with blank nodes as urn: IRIs, so that `shacl`, which
+    relabels blank nodes when it parses, reports labels we can trace to their owners."""
+    with open(source, encoding="utf-8") as reader, open(target, "w", encoding="utf-8") as writer:
+        while True:
+            lines = reader.readlines(1 << 22)
+            if not lines:
+                break
+            block = "".join(lines)
+            block = _SUBJECT_BLANK.sub(lambda m: f"<{SKOLEM}{m.group(1)}> ", block)
+            writer.write(_OBJECT_BLANK.sub(lambda m: f" <{SKOLEM}{m.group(1)}> .", block))
+
+
+def _owner(store: Any, term: str) -> str:
+    """The IRI owning a blank node (walking up subjects), as a plain IRI string."""
+    import pyoxigraph as ox
+
+    if term.startswith(f"<{SKOLEM}"):
+        term = "_:" + term[len(SKOLEM) + 1:-1]
+    seen = set()
+    while term.startswith("_:") and term not in seen:
+        seen.add(term)
+        parents = list(store.store.quads_for_pattern(None, None, ox.BlankNode(term[2:]), ox.DefaultGraph()))
+        if not parents:
+            return term
+        subject = parents[0].subject
+        term = f"_:{subject.value}" if isinstance(subject, ox.BlankNode) else f"<{subject.value}>"
+    return term.strip("<>")
+
+
+def _node(text: str) -> Node:
+    from .prefixes import PREFIXES
+
+    prefix, _, local = text.partition(":")
+    if text.startswith("_:"):
+        return BNode(text[2:])
+    return URIRef(PREFIXES[prefix] + local if prefix in PREFIXES else text.strip("<>"))
+
+
+def _sparql_path(path: str | None) -> str | None:
+    """'<http://...#country>' -> 'cs:country'; '^<...>' -> '^cs:...'."""
+    if not path:
+        return None
+    return re.sub(r"<([^>]+)>", lambda m: curie(m.group(1)), path)
+
+
+class FileLines:
+    """Finds 'file:line' where a node's description starts, by scanning the source files."""
+
+    def __init__(self, project: Project, files: list[Path]) -> None:
+        self.project = project
+        self.files = [f for f in files if project.data_dir in f.parents]
+        self._cache: dict[str, str | None] = {}
+
+    def __call__(self, node: str) -> str | None:
+        if node in self._cache:
+            return self._cache[node]
+        from .prefixes import PREFIXES
+
+        prefix, _, local = node.partition(":")
+        iri = PREFIXES.get(prefix, "") + local if prefix in PREFIXES else node
+        starts = (f"{node} ", f"<{iri}> ")
+        found = None
+        for path in self.files:
+            with open(path, encoding="utf-8") as handle:
+                for number, line in enumerate(handle, 1):
+                    if line.startswith(starts):
+                        found = f"{self.project.relative(path)}:{number}"
+                        break
+            if found:
+                break
+        self._cache[node] = found
+        return found
+
+
+ENGINES = ("pyshacl", "shacl")
+
+
+def validate(loaded: LoadedGraph, *, engine: str = "pyshacl", shacl: bool = True, fidelity: bool = True,
+             queries: bool = True) -> ValidationReport:
+    """All checks of a loaded graph: SHACL (pyshacl, the reference, or the fast `shacl`),
+    the fidelity checks and the *-violation queries (both on the compiled build).
+    The report conforms when none is a Violation."""
+    from .compiled import compiled_store
+
     findings: list[Finding] = []
     if shacl:
-        findings += run_shacl(loaded)
-    if fidelity:
-        findings += run_fidelity(loaded)
-    if queries:
-        from .queries import run_violation_queries
+        if engine == "shacl":
+            findings += run_shacl_fast(loaded.project, compiled_store(loaded.project, loaded.files), _loaded_where(loaded))
+        else:
+            findings += run_shacl(loaded)
+    if fidelity or queries:
+        store = compiled_store(loaded.project, loaded.files)
+        where = _loaded_where(loaded)
+        if fidelity:
+            findings += run_fidelity(store, loaded.project, where)
+        if queries:
+            from .queries import run_violation_queries
 
-        findings += run_violation_queries(loaded)
+            findings += run_violation_queries(store, loaded.project, where)
     return ValidationReport(findings)
+
+
+def validate_files(project: Project, files: list[Path] | None = None) -> ValidationReport:
+    """The fast path, with no rdflib graph: `shacl` on the source files, fidelity and
+    violation queries on the compiled Oxigraph build. For graphs too big for pyshacl."""
+    from .compiled import compiled_store
+    from .queries import run_violation_queries
+
+    files = files or project.graph_files()
+    where = FileLines(project, files)
+    store = compiled_store(project, files)
+    findings = run_shacl_fast(project, store, where)
+    findings += run_fidelity(store, project, where)
+    findings += run_violation_queries(store, project, where)
+    return ValidationReport(findings)
+
+
+def _loaded_where(loaded: LoadedGraph) -> Callable[[str], str | None]:
+    def where(node: str) -> str | None:
+        owner = loaded.owner(_node(node))
+        return loaded.line_of(owner) or ", ".join(loaded.files_of(owner)) or None
+
+    return where

@@ -16,7 +16,7 @@ PARSE_AS = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld", "xml": "xml"}
 
 @pytest.fixture(scope="module")
 def context(loaded):
-    return build_context(vocabulary_graph(loaded))
+    return build_context(vocabulary_graph(loaded.project))
 
 
 @pytest.mark.parametrize("fmt", list(PARSE_AS))

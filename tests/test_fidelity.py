@@ -34,7 +34,7 @@ def node_with(sections: Graph, quote: str, section: str = "section-belo-horizont
 
 
 def checks(project, graph: Graph) -> set[str]:
-    return {issue.check for issue in check(graph, project.report_text) if issue.node == CSD["t-node"]}
+    return {issue.check for issue in check(graph, project.report_text) if issue.node == "csd:t-node"}
 
 
 def test_fold_joins_line_end_hyphens_and_collapses_space():
