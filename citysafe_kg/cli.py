@@ -42,6 +42,7 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--json", "fmt", flag_value="json", help="A JSON array of objects.")
     @click.option("--md", "fmt", flag_value="md", help="A Markdown table.")
     @click.option("--table", "fmt", flag_value="table", default=True, help="A text table (the default).")
+    @click.option("--limit", type=int, default=None, metavar="N", help="Show only the first N rows.")
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         return func(*args, **kwargs)
@@ -218,7 +219,7 @@ def export(fmt: str, output: Path | None) -> None:
 @store_options
 @output_options
 def query(name: str | None, list_: bool, params: tuple[str, ...], backend: str, endpoint: str | None,
-          timeout: float, fmt: str) -> None:
+          timeout: float, fmt: str, limit: int | None) -> None:
     """Run a named query from queries/NAME.rq.
 
     \b
@@ -234,20 +235,20 @@ def query(name: str | None, list_: bool, params: tuple[str, ...], backend: str, 
         if not list_:
             raise UserError("Name a query, or use --list to see them: citysafe query --list")
         rows = [[q.name, q.summary, ", ".join(f"{p.name} ({p.type})" for p in q.params)] for q in list_queries()]
-        click.echo(render(Table(["name", "summary", "params"], rows), fmt), nl=False)
+        click.echo(render(Table(["name", "summary", "params"], rows), fmt, limit), nl=False)
         return
     from .store import open_store
 
     bound = parse_params(params)
     store = open_store(backend, endpoint, timeout)
-    click.echo(render(with_timeout(timeout, lambda: run(store, name, bound)), fmt), nl=False)
+    click.echo(render(with_timeout(timeout, lambda: run(store, name, bound)), fmt, limit), nl=False)
 
 
 @cli.command()
 @click.argument("query_text", metavar="FILE_OR_TEXT")
 @store_options
 @output_options
-def sparql(query_text: str, backend: str, endpoint: str | None, timeout: float, fmt: str) -> None:
+def sparql(query_text: str, backend: str, endpoint: str | None, timeout: float, fmt: str, limit: int | None) -> None:
     """Run a SPARQL SELECT or ASK query given as a file path or as text.
 
     \b
@@ -260,7 +261,7 @@ def sparql(query_text: str, backend: str, endpoint: str | None, timeout: float, 
     path = Path(query_text)
     text = path.read_text(encoding="utf-8") if len(query_text) < 4096 and path.is_file() else query_text
     store = open_store(backend, endpoint, timeout)
-    click.echo(render(with_timeout(timeout, lambda: store.select(text)), fmt), nl=False)
+    click.echo(render(with_timeout(timeout, lambda: store.select(text)), fmt, limit), nl=False)
 
 
 @cli.command()
@@ -271,7 +272,7 @@ def sparql(query_text: str, backend: str, endpoint: str | None, timeout: float, 
 @store_options
 @output_options
 def report(name: str | None, argument: str | None, list_: bool, params: tuple[str, ...], backend: str,
-           endpoint: str | None, timeout: float, fmt: str) -> None:
+           endpoint: str | None, timeout: float, fmt: str, limit: int | None) -> None:
     """Show a readable report: NAME, and ARGUMENT for `program` and `city`.
 
     Reports: police-social, evidence, unevaluated, adverse, homicide, budgets,
@@ -294,14 +295,14 @@ def report(name: str | None, argument: str | None, list_: bool, params: tuple[st
         if not list_:
             raise UserError("Name a report, or use --list to see them: citysafe report --list")
         rows = [[r.name + (f" {r.argument.upper()}" if r.argument else ""), r.summary] for r in REPORTS.values()]
-        click.echo(render(Table(["name", "summary"], rows), fmt), nl=False)
+        click.echo(render(Table(["name", "summary"], rows), fmt, limit), nl=False)
         return
     from .store import open_store
 
     bound = parse_params(params)
     store = open_store(backend, endpoint, timeout)
     table = with_timeout(timeout, lambda: run_report(store, name, bound, argument=argument))
-    click.echo(render(table, fmt), nl=False)
+    click.echo(render(table, fmt, limit), nl=False)
 
 
 @cli.command()
@@ -343,11 +344,11 @@ def network_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _show_pattern(pattern: Any, fmt: str, graphml: Path | None, node_link: Path | None) -> None:
+def _show_pattern(pattern: Any, fmt: str, graphml: Path | None, node_link: Path | None, limit: int | None = None) -> None:
     from .patterns import write_network
     from .render import render
 
-    click.echo(render(pattern.table, fmt), nl=False)
+    click.echo(render(pattern.table, fmt, limit), nl=False)
     for path in write_network(pattern.network, graphml, node_link):
         click.echo(f"Wrote {path}", err=True)
 
@@ -378,7 +379,7 @@ def patterns() -> None:
 @store_options
 @output_options
 def cooccurrence(level: str, graphml: Path | None, node_link: Path | None, backend: str, endpoint: str | None,
-                 timeout: float, fmt: str) -> None:
+                 timeout: float, fmt: str, limit: int | None) -> None:
     """Which component types appear together, and in how many programs with a reported homicide decrease.
 
     Counts describe the ten cases; they do not show what causes a decrease.
@@ -389,7 +390,7 @@ def cooccurrence(level: str, graphml: Path | None, node_link: Path | None, backe
     """
     from .patterns import cooccurrence as run_pattern
 
-    _show_pattern(run_pattern(_runner(backend, endpoint, timeout), level), fmt, graphml, node_link)
+    _show_pattern(run_pattern(_runner(backend, endpoint, timeout), level), fmt, graphml, node_link, limit)
 
 
 @patterns.command()
@@ -399,7 +400,7 @@ def cooccurrence(level: str, graphml: Path | None, node_link: Path | None, backe
 @store_options
 @output_options
 def similar(program: str, top: int, graphml: Path | None, node_link: Path | None, backend: str,
-            endpoint: str | None, timeout: float, fmt: str) -> None:
+            endpoint: str | None, timeout: float, fmt: str, limit: int | None) -> None:
     """The programs most similar to PROGRAM by component types and target groups (Jaccard).
 
     \b
@@ -408,7 +409,7 @@ def similar(program: str, top: int, graphml: Path | None, node_link: Path | None
     """
     from .patterns import similarity
 
-    _show_pattern(similarity(_runner(backend, endpoint, timeout), program, top), fmt, graphml, node_link)
+    _show_pattern(similarity(_runner(backend, endpoint, timeout), program, top), fmt, graphml, node_link, limit)
 
 
 @patterns.command(name="actors")
@@ -416,7 +417,7 @@ def similar(program: str, top: int, graphml: Path | None, node_link: Path | None
 @store_options
 @output_options
 def actors_command(graphml: Path | None, node_link: Path | None, backend: str, endpoint: str | None,
-                   timeout: float, fmt: str) -> None:
+                   timeout: float, fmt: str, limit: int | None) -> None:
     """The actor network: actors linked by shared programs, with centrality.
 
     \b
@@ -425,7 +426,7 @@ def actors_command(graphml: Path | None, node_link: Path | None, backend: str, e
     """
     from .patterns import actors
 
-    _show_pattern(actors(_runner(backend, endpoint, timeout)), fmt, graphml, node_link)
+    _show_pattern(actors(_runner(backend, endpoint, timeout)), fmt, graphml, node_link, limit)
 
 
 @patterns.command(name="influence")
@@ -433,7 +434,7 @@ def actors_command(graphml: Path | None, node_link: Path | None, backend: str, e
 @store_options
 @output_options
 def influence_command(graphml: Path | None, node_link: Path | None, backend: str, endpoint: str | None,
-                      timeout: float, fmt: str) -> None:
+                      timeout: float, fmt: str, limit: int | None) -> None:
     """The influence network: models with most descendant programs, and the chains.
 
     \b
@@ -442,7 +443,75 @@ def influence_command(graphml: Path | None, node_link: Path | None, backend: str
     """
     from .patterns import influence
 
-    _show_pattern(influence(_runner(backend, endpoint, timeout)), fmt, graphml, node_link)
+    _show_pattern(influence(_runner(backend, endpoint, timeout)), fmt, graphml, node_link, limit)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on.")
+def serve(host: str, port: int) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph server).
+
+    Queries go to http://HOST:PORT/query; updates are refused. Stop with Ctrl-C.
+
+    \b
+    Example:
+        citysafe serve --port 7878
+        citysafe query police-social --endpoint http://127.0.0.1:7878/query
+    """
+    import os
+
+    from .compiled import compiled_store
+    from .server import serve_command
+
+    store = compiled_store()
+    command = serve_command(store.path, host, port)
+    del store  # the server opens the database itself
+    click.echo(f"Serving the graph read-only at http://{host}:{port}/query (Ctrl-C to stop)", err=True)
+    os.execv(command[0], command)
+
+
+@cli.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store.")
+@click.option("--graph", "graph_iri", metavar="IRI", default=None, help="Named graph to load into (default graph if omitted).")
+@click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
+@click.option("--timeout", type=float, default=300.0, show_default=True, metavar="SECONDS", help="Give up after this long.")
+def push(endpoint: str, graph_iri: str | None, append: bool, timeout: float) -> None:
+    """Load the built graph into a SPARQL server through the Graph Store Protocol.
+
+    \b
+    Example:
+        citysafe push --endpoint http://127.0.0.1:7878/store --graph https://w3id.org/citysafe/graph
+    """
+    from .compiled import compiled_store
+    from .server import push as run_push
+
+    sent = run_push(compiled_store(), endpoint, graph_iri, append, timeout)
+    click.echo(f"Sent {sent} triples to {endpoint} ({'appended' if append else 'replaced'} "
+               f"{'graph ' + graph_iri if graph_iri else 'the default graph'})")
+
+
+@cli.command()
+@click.option("--programs", type=int, required=True, help="How many programs to generate.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed (same seed, same graph).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="A .ttl/.nt file, or a folder to make a project of (ontology/, queries/, data/synthetic.ttl).")
+def synth(programs: int, seed: int, output: Path) -> None:
+    """Write a synthetic evidence graph that conforms to the shapes, for benchmarks.
+
+    A size whose build would not fit in this machine's memory (or disk) is refused
+    before anything is written.
+
+    \b
+    Example:
+        citysafe synth --programs 10000 --seed 1 -o /tmp/kg10k
+        CITYSAFE_HOME=/tmp/kg10k citysafe build --engine shacl
+    """
+    from .synth import write
+
+    sizes = write(programs, seed, output)
+    click.echo(f"Wrote {programs:,} programs (~{sizes.triples:,} triples) to {output}")
 
 
 def main() -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, URIRef
-from rdflib.compare import to_canonical_graph
 from rdflib.namespace import OWL, RDF, XSD
 
 from .errors import UnknownNameError
@@ -39,10 +38,9 @@ def normalise_format(name: str) -> str:
 
 def canonical(graph: Graph) -> Graph:
     """A copy with content-derived blank-node labels, triples inserted in sorted order."""
-    out = bind_prefixes(Graph())
-    for triple in sorted(to_canonical_graph(graph)):
-        out.add(triple)
-    return out
+    from .bnodes import relabel
+
+    return bind_prefixes(relabel(graph))
 
 
 def build_context(vocabulary: Graph) -> dict[str, Any]:

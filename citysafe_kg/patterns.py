@@ -45,7 +45,7 @@ def homicide_decrease_programs(run: Runner) -> set[str]:
 
 
 def cooccurrence(run: Runner, level: str = "type") -> Pattern:
-    """Which component types (or top-level groups) appear together in programs.
+    """Which component types (or top-level groups) appear together in the case programs.
 
     Edge weight = number of programs with both. Each pair also counts the programs
     with a reported homicide decrease and the rest, naming them.
@@ -63,7 +63,8 @@ def cooccurrence(run: Runner, level: str = "type") -> Pattern:
             data = network.get_edge_data(a, b, default={"weight": 0, "programs": []})
             network.add_edge(a, b, weight=data["weight"] + 1, programs=sorted([*data["programs"], program]))
     rows = []
-    for a, b, data in network.edges(data=True):
+    for u, v, data in network.edges(data=True):
+        a, b = sorted((u, v))
         with_decrease = [p for p in data["programs"] if p in decrease]
         rows.append([a, b, data["weight"], len(with_decrease), data["weight"] - len(with_decrease),
                      " | ".join(data["programs"])])

@@ -25,7 +25,18 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def render(table: Table, fmt: str = "table") -> str:
+def render(table: Table, fmt: str = "table", limit: int | None = None) -> str:
+    """The table in a format; with ``limit``, its first rows (a text table or Markdown says how many are left)."""
+    note = ""
+    if limit is not None and 0 <= limit < len(table.rows):
+        hidden = len(table.rows) - limit
+        table = Table(table.columns, table.rows[:limit])
+        if fmt in ("table", "md"):
+            note = f"\n({hidden} more row{'s' if hidden != 1 else ''}; drop --limit to see all)\n"
+    return _render(table, fmt) + note
+
+
+def _render(table: Table, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(table.records(), ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv"):

@@ -21,6 +21,7 @@ class Report:
     columns: tuple[str, ...] = ()  # shown columns, in order; empty means all
     argument: str | None = None  # the query parameter a positional argument binds
     example: str = ""
+    defaults: tuple[tuple[str, str], ...] = ()  # parameters the report binds unless given
 
 
 REPORTS: dict[str, Report] = {r.name: r for r in (
@@ -42,8 +43,10 @@ REPORTS: dict[str, Report] = {r.name: r for r in (
     Report("influence", "influence", "Who inspired whom", ("program_label", "influencer_label", "section")),
     Report("lessons", "challenges-lessons", "Challenges and lessons grouped by theme across cases",
            ("theme_label", "kind", "programs", "summary")),
-    Report("conflicts", "source-conflicts", "Source conflicts and ambiguity decisions",
-           ("kind", "note", "statement", "value_as_printed", "issue")),
+    Report("conflicts", "source-conflicts", "Where the report contradicts itself: each conflict with its statements",
+           ("note", "statement", "value_as_printed", "section"), defaults=(("kind", "conflict"),)),
+    Report("ambiguities", "source-conflicts", "Ambiguous passages and the reading the graph takes",
+           ("note", "statement", "issue"), defaults=(("kind", "ambiguity"),)),
     Report("youth", "programs-by-age", "Programs whose target ages overlap 15-24",
            ("program_label", "group_label", "group_min", "group_max")),
     Report("women", "programs-for-women", "Programs for women and girls", ("program_label", "reason", "detail")),
@@ -84,7 +87,7 @@ def run_report(store: Any, name: str, params: dict[str, str] | None = None, proj
                argument: str | None = None) -> Table:
     """Run a report on a store (or an rdflib Graph)."""
     report = get_report(name)
-    params = dict(params or {})
+    params = {**dict(report.defaults), **(params or {})}
     if report.argument and argument is not None:
         params[report.argument] = resolve_place(store, argument, project) if report.argument == "place" else argument
     elif argument is not None:

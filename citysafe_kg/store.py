@@ -53,8 +53,9 @@ class OxigraphStore:
 
     name = "oxigraph"
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Any, path: Path | None = None) -> None:
         self.store = store
+        self.path = path  # the on-disk location, if any
 
     @classmethod
     def from_files(cls, files: list[Path], path: Path | None = None) -> OxigraphStore:
@@ -73,13 +74,13 @@ class OxigraphStore:
             except SyntaxError as exc:
                 raise DataSyntaxError(str(file), exc.lineno, str(exc.msg)) from None
         store.flush()
-        return cls(store)
+        return cls(store, path)
 
     @classmethod
     def open(cls, path: Path) -> OxigraphStore:
         import pyoxigraph as ox
 
-        return cls(ox.Store.read_only(str(path)))
+        return cls(ox.Store.read_only(str(path)), path)
 
     def __len__(self) -> int:
         return len(self.store)

@@ -156,6 +156,8 @@ def run_fidelity(store: Any, project: Project, where: Callable[[str], str | None
     """The checks against the report text (see fidelity.py), as Violations."""
     from .fidelity import check
 
+    if not project.report_text.is_file():
+        return []  # no report text in this project (e.g. a synthetic graph): nothing to check against
     return [
         Finding(severity="Violation", focus=_node(issue.node), focus_label=issue.node, shape="fidelity", path=None,
                 component=f"fidelity:{issue.check}", message=issue.message, where=where(issue.node))

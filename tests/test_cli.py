@@ -97,7 +97,7 @@ def test_failed_build_leaves_previous_dist_intact(runner, project_copy, tmp_path
     case = project_copy.data_dir / "cases" / "belo-horizonte.ttl"
     text = case.read_text(encoding="utf-8").replace("cs:startYear 2002 ;", "cs:startYear 1850 ;", 1)
     case.write_text(text, encoding="utf-8")
-    result = runner.invoke(cli, ["build", "--dist", str(dist)])
+    result = runner.invoke(cli, ["build", "--engine", "shacl", "--dist", str(dist)])
     assert result.exit_code == 1
     assert "cs:startYear is one integer year between 1900 and 2030" in result.output
     assert sorted(p.name for p in dist.iterdir()) == ["graph.ttl"]
@@ -109,7 +109,7 @@ def test_validate_reports_a_violation_with_file_line_and_constraint(runner, proj
     case = project_copy.data_dir / "cases" / "belo-horizonte.ttl"
     text = case.read_text(encoding="utf-8").replace("cs:country csd:brazil ;", "", 1)
     case.write_text(text, encoding="utf-8")
-    result = runner.invoke(cli, ["validate", "--no-warnings", "--case", "belo-horizonte"])
+    result = runner.invoke(cli, ["validate", "--no-warnings", "--case", "belo-horizonte", "--engine", "shacl"])
     assert result.exit_code == 1
     lines = result.output.splitlines()
     head = next(i for i, line in enumerate(lines) if line.startswith("csd:conflict-mediation-program-mg") or line.startswith("csd:fica-vivo "))

@@ -1,0 +1,90 @@
+"""A real SPARQL server for the graph (Oxigraph's, from the `oxigraph` package), and
+loading the graph into any server through the SPARQL 1.1 Graph Store Protocol."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from .errors import RuntimeFailure, UserError
+from .store import OxigraphStore, request_json
+
+
+def oxigraph_binary() -> str:
+    """The `oxigraph` command installed beside this Python, or on PATH."""
+    candidate = Path(sys.executable).parent / "oxigraph"
+    if candidate.is_file():
+        return str(candidate)
+    found = shutil.which("oxigraph")
+    if found:
+        return found
+    raise UserError("The Oxigraph server is not installed: pip install 'citysafe-kg[server]' (it provides `oxigraph`).")
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def serve_command(store_dir: Path, host: str, port: int, writable: bool = False) -> list[str]:
+    """The command line that serves the compiled store (read-only unless asked)."""
+    return [oxigraph_binary(), "serve" if writable else "serve-read-only",
+            "--location", str(store_dir), "--bind", f"{host}:{port}"]
+
+
+def start(store_dir: Path, host: str = "127.0.0.1", port: int | None = None, writable: bool = False,
+          wait: float = 10.0) -> tuple[subprocess.Popen[bytes], str]:
+    """Start the server in the background; return it and its base URL once it answers."""
+    import time
+
+    port = port or free_port(host)
+    process = subprocess.Popen(serve_command(store_dir, host, port, writable),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://{host}:{port}"
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            error = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+            raise RuntimeFailure(f"The Oxigraph server stopped at start: {error.strip()[:300]}")
+        try:
+            with socket.create_connection((host, port), timeout=0.2):
+                return process, base
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeFailure(f"The Oxigraph server did not answer on {base} within {wait:g} s.")
+
+
+def push(store: OxigraphStore, endpoint: str, graph: str | None = None, append: bool = False,
+         timeout: float = 300.0) -> int:
+    """Send the graph to a Graph Store Protocol endpoint (e.g. http://127.0.0.1:7878/store):
+    PUT replaces the target graph, POST (append) adds to it. Returns the triples sent."""
+    import pyoxigraph as ox
+
+    if not endpoint.startswith(("http://", "https://")):
+        raise UserError(f'--endpoint "{endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:7878/store')
+    target = urllib.parse.urlencode({"graph": graph}) if graph else "default"
+    url = f"{endpoint}{'&' if '?' in endpoint else '?'}{target}"
+    body = store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    request = urllib.request.Request(url, data=body, method="POST" if append else "PUT",
+                                     headers={"Content-Type": "application/n-triples"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", "replace")[:300].strip()
+        raise RuntimeFailure(f"{url} refused the graph: HTTP {exc.code} {exc.reason}: {detail}") from None
+    except urllib.error.URLError as exc:
+        raise RuntimeFailure(f"Cannot reach {url}: {exc.reason}. Is the endpoint running?") from None
+    except TimeoutError:
+        raise RuntimeFailure(f"{url} did not answer within {timeout:g} s.") from None
+    return len(store)
+
+
+__all__ = ["free_port", "oxigraph_binary", "push", "request_json", "serve_command", "start"]
