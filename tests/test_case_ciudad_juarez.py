@@ -90,7 +90,7 @@ def test_component_types_mesa_participation_education_public_space(graph):
     assert short("oportunidades-expansion") == ["economic-support"]
     assert short("credit-job-retraining") == ["economic-support", "vocational-training"]
     assert short("three-level-coordination") == ["coordination-body"]
-    assert short("public-security") == ["crime-data-system"]
+    assert short("public-security") == ["crime-data-system", "police-enforcement"]  # the "public security" sector
     assert value(graph, "csd:todos-somos-juarez-component-citizen-participation", "cs:ledBy") == "csd:juarez-citizen-councils"
 
 
