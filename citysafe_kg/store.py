@@ -86,6 +86,45 @@ class OxigraphStore:
         return len(self.store)
 
     def select(self, text: str) -> Table:
+        """Run a query. On a compiled build, results are kept beside the store, keyed by
+        the query text: the build's folder is named by the sources' hash, so a kept result
+        can only be stale if the store is, which it cannot be."""
+        cached = self._cached(text)
+        if cached is not None:
+            return cached
+        table = self._select(text)
+        self._keep(text, table)
+        return table
+
+    def _result_file(self, text: str) -> Path | None:
+        if self.path is None:
+            return None
+        import hashlib
+
+        return self.path.parent / "results" / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()[:40]}.json"
+
+    def _cached(self, text: str) -> Table | None:
+        file = self._result_file(text)
+        if file is None or not file.is_file():
+            return None
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return Table(data["columns"], data["rows"])
+
+    def _keep(self, text: str, table: Table) -> None:
+        file = self._result_file(text)
+        if file is None:
+            return
+        try:
+            from .io import atomic_write_text
+
+            atomic_write_text(file, json.dumps({"columns": table.columns, "rows": table.rows}, ensure_ascii=False))
+        except OSError:
+            pass  # a read-only cache only costs speed
+
+    def _select(self, text: str) -> Table:
         import pyoxigraph as ox
 
         try:
