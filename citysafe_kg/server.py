@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from .errors import RuntimeFailure, UserError
-from .store import OxigraphStore, request_json
+from .store import OxigraphStore, http, request_json
 
 
 def oxigraph_binary() -> str:
@@ -74,16 +74,7 @@ def push(store: OxigraphStore, endpoint: str, graph: str | None = None, append: 
     body = store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     request = urllib.request.Request(url, data=body, method="POST" if append else "PUT",
                                      headers={"Content-Type": "application/n-triples"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-    except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace")[:300].strip()
-        raise RuntimeFailure(f"{url} refused the graph: HTTP {exc.code} {exc.reason}: {detail}") from None
-    except urllib.error.URLError as exc:
-        raise RuntimeFailure(f"Cannot reach {url}: {exc.reason}. Is the endpoint running?") from None
-    except TimeoutError:
-        raise RuntimeFailure(f"{url} did not answer within {timeout:g} s.") from None
+    http(request, url, timeout)
     return len(store)
 
 

@@ -180,22 +180,28 @@ class EndpointStore:
         return Table(columns, rows)
 
 
-def request_json(request: Any, url: str, timeout: float) -> dict[str, Any]:
-    """Send an HTTP request and decode its JSON answer; network failures become RuntimeFailure."""
+def http(request: Any, url: str, timeout: float) -> bytes:
+    """Send an HTTP request and return the body; network failures become RuntimeFailure (exit 2)."""
     import urllib.error
     import urllib.request
 
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return json.loads(response.read().decode("utf-8"))
+            return bytes(response.read())
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace")[:300].strip()
         raise RuntimeFailure(f"{url} answered HTTP {exc.code} {exc.reason}: {detail}") from None
     except urllib.error.URLError as exc:
         raise RuntimeFailure(f"Cannot reach {url}: {exc.reason}. Is the endpoint running?") from None
     except TimeoutError:
-        raise RuntimeFailure(f"{url} did not answer within {timeout:g} s (raise --timeout if the query is heavy).") from None
-    except json.JSONDecodeError:
+        raise RuntimeFailure(f"{url} did not answer within {timeout:g} s (raise --timeout if the request is heavy).") from None
+
+
+def request_json(request: Any, url: str, timeout: float) -> dict[str, Any]:
+    """Send an HTTP request and decode its SPARQL JSON answer."""
+    try:
+        return json.loads(http(request, url, timeout).decode("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
         raise RuntimeFailure(f"{url} did not return SPARQL JSON results.") from None
 
 

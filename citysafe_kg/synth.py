@@ -126,6 +126,13 @@ class _Writer:
         yield f"{node} {_cs('quote')} {_lit(quote)} ."
 
 
+def _quantity(node: str, value: str, printed: str, unit: str) -> Iterator[str]:
+    """The value, printed form and unit of a result, budget line or observation."""
+    yield f"{node} {_cs('value')} {value} ."
+    yield f"{node} {_cs('valueAsPrinted')} {_lit(printed)} ."
+    yield f"{node} {_cs('unit')} {_concept('unit', unit)} ."
+
+
 def _weighted(rng: random.Random, weights: dict[str, int], k: int = 1) -> list[str]:
     return rng.choices(list(weights), weights=list(weights.values()), k=k)
 
@@ -175,9 +182,7 @@ def generate(programs: int, seed: int = 1) -> Iterator[str]:
             yield f"{obs} {_cs('refArea')} {city} ."
             yield f"{obs} {_cs('refPeriod')} {_int(year)} ."
             yield f"{obs} {_cs('indicator')} {_concept('ind', 'homicide')} ."
-            yield f"{obs} {_cs('unit')} {_concept('unit', 'per-100k')} ."
-            yield f"{obs} {_cs('value')} {_dec(float(printed))} ."
-            yield f"{obs} {_cs('valueAsPrinted')} {_lit(printed)} ."
+            yield from _quantity(obs, _dec(float(printed)), printed, "per-100k")
             yield from w.locator(obs, sections[k % 10], f"city {k} {year} {printed}")
     actors = []
     for k in range(1, max(20, programs // 5) + 1):
@@ -231,9 +236,7 @@ def generate(programs: int, seed: int = 1) -> Iterator[str]:
         yield f"{o} {RDF_TYPE} {_cs('Output')} ."
         yield f"{o} {_cs('ofProgram')} {p} ."
         yield f"{o} {_cs('indicator')} {_concept('ind', 'people-served')} ."
-        yield f"{o} {_cs('value')} {_int(served)} ."
-        yield f"{o} {_cs('valueAsPrinted')} {_lit(f'{served:,}')} ."
-        yield f"{o} {_cs('unit')} {_concept('unit', 'count')} ."
+        yield from _quantity(o, _int(served), f"{served:,}", "count")
         yield from w.locator(o, section, f"program {i} served {served:,} people")
         outcomes = []
         for j in range(1, rng.randint(2, 3) + 1):
@@ -246,9 +249,7 @@ def generate(programs: int, seed: int = 1) -> Iterator[str]:
             yield f"{oc} {_cs('indicator')} {_concept('ind', _weighted(rng, INDICATORS)[0])} ."
             yield f"{oc} {_cs('direction')} {_concept('dir', direction)} ."
             yield f"{oc} {_cs('effect')} {_concept('eff', EFFECTS[direction])} ."
-            yield f"{oc} {_cs('value')} {_int(change)} ."
-            yield f"{oc} {_cs('valueAsPrinted')} {_lit(f'{change}%')} ."
-            yield f"{oc} {_cs('unit')} {_concept('unit', 'percent')} ."
+            yield from _quantity(oc, _int(change), f"{change}%", "percent")
             yield from w.locator(oc, section, f"program {i} outcome {j}: {change}%")
         e = _iri(f"synth-p{i}-evaluation")
         yield f"{e} {RDF_TYPE} {_cs('Evaluation')} ."
@@ -266,9 +267,7 @@ def generate(programs: int, seed: int = 1) -> Iterator[str]:
             yield f"{p} {_cs('hasBudget')} {b} ."
             yield f"{b} {RDF_TYPE} {_cs('BudgetLine')} ."
             yield f"{b} {_cs('budgetKind')} {_concept('bk', 'total-budget')} ."
-            yield f"{b} {_cs('value')} {_int(amount * 1_000_000)} ."
-            yield f"{b} {_cs('valueAsPrinted')} {_lit(f'${amount} million')} ."
-            yield f"{b} {_cs('unit')} {_concept('unit', 'usd')} ."
+            yield from _quantity(b, _int(amount * 1_000_000), f"${amount} million", "usd")
             yield f"{b} {_cs('funder')} {chosen[0]} ."
             yield from w.locator(b, section, f"program {i} cost ${amount} million")
         if i > 10 and rng.random() < 0.1:
