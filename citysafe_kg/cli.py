@@ -276,8 +276,8 @@ def report(name: str | None, argument: str | None, list_: bool, params: tuple[st
     """Show a readable report: NAME, and ARGUMENT for `program` and `city`.
 
     Reports: police-social, evidence, unevaluated, adverse, homicide, budgets,
-    actors, influence, lessons, conflicts, youth, women, program PROGRAM,
-    city PLACE, summary.
+    actors, influence, lessons, conflicts, ambiguities, youth, women,
+    program PROGRAM, city PLACE, cases, summary.
 
     \b
     Example:

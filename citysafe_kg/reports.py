@@ -55,6 +55,8 @@ REPORTS: dict[str, Report] = {r.name: r for r in (
     Report("city", "place-statistics", "A city's or country's statistics series beside its programs' start years",
            ("year", "kind", "label", "value_as_printed", "unit", "dataset"),
            argument="place", example='citysafe report city "Belo Horizonte"'),
+    Report("cases", "case-counts", "What each section of the report contributes, per class of node",
+           ("section_label", "class", "count")),
     Report("summary", "summary", "Counts of programs, components, actors, results and other nodes"),
 )}
 
