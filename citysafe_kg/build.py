@@ -23,7 +23,6 @@ from .render import render_validation
 from .resources import Project, default_project
 from .validate import ValidationReport
 
-DIST_FILES = ("graph.ttl", "graph.jsonld", "graph.nt", "shapes.ttl", "context.jsonld", "validation.txt", "manifest.json")
 AUTO_PYSHACL_LIMIT = 5_000_000  # bytes of sources; pyshacl takes ~10 s on the 1.3 MB seed
 
 

@@ -1,8 +1,9 @@
 """The one canonical Turtle form of data files.
 
-Blank nodes are relabelled by content (rdflib's canonical labelling), subjects
-and predicates are sorted by the serialiser, and the project's prefixes are
-bound, so the same triples always give the same bytes. ``citysafe fmt``
+Blank nodes are relabelled by content and position (bnodes.py, the same
+labelling as the exports), subjects and predicates are sorted by the
+serialiser, and the project's prefixes are bound, so the same triples always
+give the same bytes. ``citysafe fmt``
 rewrites drifted files; a test fails when a file is not in this form.
 """
 
@@ -11,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.compare import to_canonical_graph
 
+from .bnodes import relabel
 from .graph import parse_file
 from .io import atomic_write_text
 from .namespaces import bind_prefixes
@@ -20,10 +21,7 @@ from .resources import Project, default_project
 
 
 def canonical_turtle(graph: Graph) -> str:
-    canonical = bind_prefixes(Graph())
-    for triple in to_canonical_graph(graph):
-        canonical.add(triple)
-    return canonical.serialize(format="turtle")
+    return bind_prefixes(relabel(graph)).serialize(format="turtle")
 
 
 def data_files(project: Project) -> list[Path]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
@@ -23,6 +23,7 @@ class LoadedGraph:
     project: Project
     files: list[Path]
     subject_files: dict[Node, set[str]] = field(default_factory=dict)
+    _lines: Any = field(default=None, repr=False)
 
     def files_of(self, node: Node) -> list[str]:
         """The files that hold statements about ``node``, or about the node owning a blank node."""
@@ -49,16 +50,15 @@ class LoadedGraph:
 
     def line_of(self, node: Node) -> str | None:
         """'file:line' where the IRI node's description starts, if it can be found."""
+        from .terms import curie
+        from .validate import FileLines
+
         owner = self.owner(node)
         if not isinstance(owner, URIRef):
             return None
-        curie = self.graph.namespace_manager.normalizeUri(owner)
-        for rel in self.files_of(owner):
-            path = self.project.root / rel
-            for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if text.startswith((curie + " ", f"<{owner}> ")):
-                    return f"{rel}:{number}"
-        return None
+        if self._lines is None:
+            self._lines = FileLines(self.project, self.files)
+        return self._lines(curie(str(owner)))
 
 
 def parse_file(path: Path, project: Project) -> Graph:
@@ -97,19 +97,3 @@ def load_files(project: Project, files: list[Path]) -> LoadedGraph:
 def load_shapes(project: Project | None = None) -> Graph:
     project = project or default_project()
     return parse_file(project.shapes_file, project)
-
-
-def source_hash(project: Project | None = None) -> str:
-    """A hash of every source file (ontology, shapes, data, queries): the build's key."""
-    project = project or default_project()
-    digest = hashlib.sha256()
-    paths = sorted(
-        [*project.ontology_dir.glob("*"), *project.data_dir.rglob("*.ttl"), *project.queries_dir.glob("*.rq")]
-    )
-    for path in paths:
-        if path.is_file():
-            digest.update(project.relative(path).encode())
-            digest.update(b"\0")
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
-    return digest.hexdigest()

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from rdflib import Graph, Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 CS = Namespace("https://w3id.org/citysafe/ontology#")
 CSC = Namespace("https://w3id.org/citysafe/concept/")
 CSD = Namespace("https://w3id.org/citysafe/id/")
-CSX = Namespace("https://w3id.org/citysafe/shapes#")
 QB = Namespace("http://purl.org/linked-data/cube#")
-SCHEMA = Namespace("https://schema.org/")
-OA = Namespace("http://www.w3.org/ns/oa#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 from .prefixes import PREFIXES, SCHEME_PREFIXES  # noqa: E402,F401  (re-exported)

@@ -23,9 +23,6 @@ from .queries import Table
 Runner = Callable[[str, dict[str, str]], Table]
 """Runs a named query with parameters and returns its Table."""
 
-NETWORKS = ("cooccurrence", "actors", "influence", "similarity")
-
-
 @dataclass
 class Pattern:
     """A pattern's findings as a table, and the network behind them."""

@@ -20,7 +20,6 @@ class Report:
     summary: str
     columns: tuple[str, ...] = ()  # shown columns, in order; empty means all
     argument: str | None = None  # the query parameter a positional argument binds
-    example: str = ""
     defaults: tuple[tuple[str, str], ...] = ()  # parameters the report binds unless given
 
 
@@ -51,10 +50,10 @@ REPORTS: dict[str, Report] = {r.name: r for r in (
            ("program_label", "group_label", "group_min", "group_max")),
     Report("women", "programs-for-women", "Programs for women and girls", ("program_label", "reason", "detail")),
     Report("program", "program-profile", "One program's full profile", ("aspect", "label", "detail", "quote"),
-           argument="program", example="citysafe report program fica-vivo"),
+           argument="program"),
     Report("city", "place-statistics", "A city's or country's statistics series beside its programs' start years",
            ("year", "kind", "label", "value_as_printed", "unit", "dataset"),
-           argument="place", example='citysafe report city "Belo Horizonte"'),
+           argument="place"),
     Report("cases", "case-counts", "What each section of the report contributes, per class of node",
            ("section_label", "class", "count")),
     Report("summary", "summary", "Counts of programs, components, actors, results and other nodes"),

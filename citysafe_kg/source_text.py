@@ -29,24 +29,6 @@ def load_folded(path: Path) -> str:
     return fold(path.read_text(encoding="utf-8"))
 
 
-def find_quote(folded_text: str, quote: str) -> int:
-    """Offset of the quote in the folded text, or -1."""
-    return folded_text.find(fold(quote))
-
-
-def line_of(path: Path, quote: str) -> int | None:
-    """1-based line of the report text where the quote starts, if found."""
-    raw = path.read_text(encoding="utf-8")
-    words = fold(quote).split(" ")
-    if not words or not words[0]:
-        return None
-    pattern = r"\s+".join(re.escape(w) for w in words)
-    match = re.search(pattern, raw)
-    if not match:
-        return None
-    return raw.count("\n", 0, match.start()) + 1
-
-
 _NUMBER = re.compile(r"\d[\d.,]*")
 
 

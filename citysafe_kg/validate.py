@@ -288,9 +288,6 @@ class FileLines:
         return found
 
 
-ENGINES = ("pyshacl", "shacl")
-
-
 def validate(loaded: LoadedGraph, *, engine: str = "pyshacl", shacl: bool = True, fidelity: bool = True,
              queries: bool = True) -> ValidationReport:
     """All checks of a loaded graph: SHACL (pyshacl, the reference, or the fast `shacl`),
