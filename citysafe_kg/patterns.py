@@ -117,7 +117,8 @@ def similarity(run: Runner, program: str, top: int = 5) -> Pattern:
 
 
 def actors(run: Runner) -> Pattern:
-    """Actors linked by the programs they share, with degree and betweenness centrality."""
+    """Actors linked by the programs they share, with degree and betweenness centrality
+    (estimated from 200 sampled sources past 500 actors)."""
     bipartite = nx.Graph()
     kinds = {}
     for row in _records(run, "actor-program-links"):
@@ -128,7 +129,10 @@ def actors(run: Runner) -> Pattern:
         bipartite.add_edge(actor, program)
     actor_nodes = [n for n, d in bipartite.nodes(data=True) if d["bipartite"] == 0]
     network = nx.algorithms.bipartite.weighted_projected_graph(bipartite, actor_nodes)
-    betweenness = nx.betweenness_centrality(network, weight=None) if network.number_of_edges() else {}
+    # Exact betweenness is O(nodes x edges): 28 s at 10,000 programs. Past 500 actors, estimate it
+    # from 200 sampled sources (seeded, so the same graph gives the same figures).
+    sample = {"k": 200, "seed": 1} if len(network) > 500 else {}
+    betweenness = nx.betweenness_centrality(network, weight=None, **sample) if network.number_of_edges() else {}
     degree = nx.degree_centrality(network) if len(network) > 1 else {}
     for node in network.nodes:
         network.nodes[node]["actor_type"] = kinds.get(node, "")

@@ -167,27 +167,16 @@ def to_term(param: Param, raw: str) -> Node:
 
 def bind(query: NamedQuery, params: dict[str, str]) -> str:
     """The query text with its parameters bound in a trailing VALUES clause."""
-    known = {p.name: p for p in query.params}
-    for name in params:
-        if name not in known:
-            names = ", ".join(sorted(known)) or "none"
-            raise ParameterError(
-                f'Query "{query.name}" has no parameter "{name}" (its parameters: {names}).{suggest(name, list(known))}'
-            )
-    variables, terms = [], []
-    for param in query.params:
-        raw = params.get(param.name, param.default)
-        if raw is None:
-            continue
-        variables.append(f"?{param.name}")
-        terms.append(to_term(param, raw).n3())
-    if not variables:
+    bound = terms(query, params)
+    if not bound:
         return query.text
+    variables = [f"?{name}" for name in bound]
+    values = [term.n3() for term in bound.values()]
     match = _WHERE.search(query.text)
     if match is None:
         raise UserError(f"{query.path}: no WHERE {{ to bind parameters into.")
-    values = f"\n  VALUES ({' '.join(variables)}) {{ ({' '.join(terms)}) }}"
-    return query.text[: match.end()] + values + query.text[match.end():]
+    block = f"\n  VALUES ({' '.join(variables)}) {{ ({' '.join(values)}) }}"
+    return query.text[: match.end()] + block + query.text[match.end():]
 
 
 def python_value(graph: Graph | None, term: Node | None) -> Any:
@@ -250,10 +239,36 @@ def as_store(source: Any) -> Any:
     return RdflibStore(source)
 
 
+def terms(query: NamedQuery, params: dict[str, str]) -> dict[str, Node]:
+    """The parameters (given or defaulted) as RDF terms, by variable name."""
+    known = {p.name: p for p in query.params}
+    for name in params:
+        if name not in known:
+            names = ", ".join(sorted(known)) or "none"
+            raise ParameterError(
+                f'Query "{query.name}" has no parameter "{name}" (its parameters: {names}).{suggest(name, list(known))}'
+            )
+    bound = {}
+    for param in query.params:
+        raw = params.get(param.name, param.default)
+        if raw is not None:
+            bound[param.name] = to_term(param, raw)
+    return bound
+
+
 def run(source: Any, name: str, params: dict[str, str] | None = None, project: Project | None = None) -> Table:
-    """Run the named query with parameters on a store (or an rdflib Graph)."""
+    """Run the named query with parameters on a store (or an rdflib Graph).
+
+    A store that pre-binds variables natively (Oxigraph's substitutions, SEP-0007)
+    gets the terms; any other gets the inline VALUES block of ``bind``. Both bind
+    RDF terms; Oxigraph does not push an inline VALUES block into the pattern
+    (a one-program profile took 9 s at 10,000 programs with VALUES, 0.27 s pre-bound).
+    """
     query = get_query(name, project)
-    return tidy(query, as_store(source).select(bind(query, params or {})))
+    store = as_store(source)
+    if getattr(store, "prebinds", False):
+        return tidy(query, store.select(query.text, terms(query, params or {})))
+    return tidy(query, store.select(bind(query, params or {})))
 
 
 def run_violation_queries(store: Any, project: Project, where: Any = None) -> list[Any]:

@@ -21,6 +21,7 @@ class Report:
     columns: tuple[str, ...] = ()  # shown columns, in order; empty means all
     argument: str | None = None  # the query parameter a positional argument binds
     defaults: tuple[tuple[str, str], ...] = ()  # parameters the report binds unless given
+    merge: str | None = None  # a column whose values are joined over rows that agree on all others
 
 
 REPORTS: dict[str, Report] = {r.name: r for r in (
@@ -50,7 +51,7 @@ REPORTS: dict[str, Report] = {r.name: r for r in (
            ("program_label", "group_label", "group_min", "group_max")),
     Report("women", "programs-for-women", "Programs for women and girls", ("program_label", "reason", "detail")),
     Report("program", "program-profile", "One program's full profile", ("aspect", "label", "detail", "quote"),
-           argument="program"),
+           argument="program", merge="detail"),
     Report("city", "place-statistics", "A city's or country's statistics series beside its programs' start years",
            ("year", "kind", "label", "value_as_printed", "unit", "dataset"),
            argument="place"),
@@ -97,4 +98,21 @@ def run_report(store: Any, name: str, params: dict[str, str] | None = None, proj
     if report.columns:
         indexes = [table.columns.index(c) for c in report.columns]
         table = Table(list(report.columns), [[row[i] for i in indexes] for row in table.rows])
+    if report.merge:
+        table = merge_rows(table, report.merge)
     return table
+
+
+def merge_rows(table: Table, column: str) -> Table:
+    """Join ``column``'s values (" | ", in order) over consecutive rows equal in every other column:
+    a component's types, an actor's roles, a statement's themes on one line."""
+    index = table.columns.index(column)
+    merged: list[list[Any]] = []
+    for row in table.rows:
+        if merged and all(a == b for i, (a, b) in enumerate(zip(merged[-1], row)) if i != index):
+            if row[index] is not None:
+                previous = merged[-1][index]
+                merged[-1][index] = f"{previous} | {row[index]}" if previous else row[index]
+        else:
+            merged.append(list(row))
+    return Table(table.columns, merged)

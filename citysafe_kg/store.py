@@ -52,6 +52,7 @@ class OxigraphStore:
     """pyoxigraph: a Rust SPARQL engine, in memory or on disk."""
 
     name = "oxigraph"
+    prebinds = True  # queries.run hands it the parameters as terms (Oxigraph's substitutions)
 
     def __init__(self, store: Any, path: Path | None = None) -> None:
         self.store = store
@@ -85,15 +86,18 @@ class OxigraphStore:
     def __len__(self) -> int:
         return len(self.store)
 
-    def select(self, text: str) -> Table:
-        """Run a query. On a compiled build, results are kept beside the store, keyed by
-        the query text: the build's folder is named by the sources' hash, so a kept result
+    def select(self, text: str, bindings: dict[str, Any] | None = None) -> Table:
+        """Run a query, with variables pre-bound to RDF terms (rdflib terms) if given.
+
+        On a compiled build, results are kept beside the store, keyed by the query text
+        and bindings: the build's folder is named by the sources' hash, so a kept result
         can only be stale if the store is, which it cannot be."""
-        cached = self._cached(text)
+        key = text + "".join(f"\n#bind {name}={term.n3()}" for name, term in sorted((bindings or {}).items()))
+        cached = self._cached(key)
         if cached is not None:
             return cached
-        table = self._select(text)
-        self._keep(text, table)
+        table = self._select(text, bindings)
+        self._keep(key, table)
         return table
 
     def _result_file(self, text: str) -> Path | None:
@@ -124,11 +128,12 @@ class OxigraphStore:
         except OSError:
             pass  # a read-only cache only costs speed
 
-    def _select(self, text: str) -> Table:
+    def _select(self, text: str, bindings: dict[str, Any] | None = None) -> Table:
         import pyoxigraph as ox
 
+        substitutions = {ox.Variable(name): _to_oxigraph(term) for name, term in (bindings or {}).items()}
         try:
-            result = self.store.query(text)
+            result = self.store.query(text, substitutions=substitutions or None)
         except SyntaxError as exc:
             raise UserError(f"SPARQL syntax error: {exc}. Check the query text.") from None
         except (OSError, ValueError, RuntimeError) as exc:
@@ -140,6 +145,22 @@ class OxigraphStore:
         columns = [v.value for v in result.variables]
         rows = [[_oxigraph_value(solution[name]) for name in columns] for solution in result]
         return Table(columns, rows)
+
+
+def _to_oxigraph(term: Any) -> Any:
+    """An rdflib term as a pyoxigraph term."""
+    import pyoxigraph as ox
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot pre-bind {term!r}")
 
 
 def _json_value(cell: dict[str, str] | None) -> Any:

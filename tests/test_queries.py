@@ -93,3 +93,10 @@ def test_parameters_are_bound_in_a_values_block_at_the_top_of_the_where_group():
 def test_an_integer_parameter_rejects_text():
     with pytest.raises(ParameterError):
         to_term(Param("year", "integer", None, ""), "2010; DROP")
+
+
+@pytest.mark.parametrize("query", [q for q in QUERIES if q.params], ids=lambda q: q.name)
+def test_every_parameter_is_projected_for_native_prebinding(query):
+    """Oxigraph pre-binds (substitutes) only variables of the SELECT projection."""
+    projection = {str(v) for v in prepareQuery(query.text).algebra["PV"]}
+    assert {p.name for p in query.params} <= projection, f"{query.name}: project every parameter in SELECT"
