@@ -13,6 +13,10 @@ Two pipelines, chosen by --engine (auto picks by the size of the sources):
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,6 +64,7 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
     files = project.graph_files()
     engine = choose_engine(engine, files)
     store = compiled_store(project, files)
+    staged: Path | None = None
     if engine == "pyshacl":
         from .graph import load_files
         from .validate import validate
@@ -67,11 +72,16 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
         loaded = load_files(project, files)
         report = validate(loaded)
     else:
-        from .validate import validate_files
-
         loaded = None
-        report = validate_files(project, files)
+        staged = Path(tempfile.mkdtemp(prefix=f".{dist.name}.exports.", dir=_parent(dist)))
+        try:
+            report = _validate_and_export(project, files, store, staged)
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
     if not report.conforms:
+        if staged is not None:
+            shutil.rmtree(staged, ignore_errors=True)
         raise ValidationFailed(render_validation(report, show_warnings=False)
                                + f"Build stopped: {dist}/ was left unchanged. Fix the violations above and run again.")
     from .export import build_context
@@ -95,18 +105,56 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
             (folder / "graph.nt").write_text(serialize(loaded.graph, "nt"), encoding="utf-8")
             (folder / "graph.jsonld").write_text(serialize(loaded.graph, "json-ld", context), encoding="utf-8")
         else:
-            import pyoxigraph as ox
-
-            from .prefixes import PREFIXES
-
-            graph = ox.DefaultGraph()
-            store.store.dump(str(folder / "graph.nt"), format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-            store.store.dump(str(folder / "graph.ttl"), format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
-            store.store.dump(str(folder / "graph.jsonld"), format=ox.RdfFormat.JSON_LD, from_graph=graph)
+            assert staged is not None
+            for name in EXPORTS:
+                os.replace(staged / name, folder / name)
         (folder / "context.jsonld").write_text(json.dumps(context, indent=2) + "\n", encoding="utf-8")
         (folder / "shapes.ttl").write_bytes(project.shapes_file.read_bytes())
         (folder / "validation.txt").write_text(render_validation(report), encoding="utf-8")
         (folder / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
-    replace_directory(dist, write)
+    try:
+        replace_directory(dist, write)
+    finally:
+        if staged is not None:
+            shutil.rmtree(staged, ignore_errors=True)
     return BuildResult(report, dist, triples, files, engine, store)
+
+
+EXPORTS = ("graph.nt", "graph.ttl", "graph.jsonld")
+
+
+def _parent(dist: Path) -> Path:
+    dist.absolute().parent.mkdir(parents=True, exist_ok=True)
+    return dist.absolute().parent
+
+
+def _validate_and_export(project: Project, files: list[Path], store: Any, staged: Path) -> ValidationReport:
+    """Validate with the fast engine while Oxigraph writes the Turtle and JSON-LD exports
+    on the other core (its dumps release the GIL); the N-Triples dump that `shacl`
+    validates becomes graph.nt. The exports are only staged: build() moves them
+    into dist/ if the graph conforms, and deletes them if not."""
+    import pyoxigraph as ox
+
+    from .prefixes import PREFIXES
+    from .validate import validate_files
+
+    failure: list[BaseException] = []
+
+    def dump() -> None:
+        try:
+            graph = ox.DefaultGraph()
+            store.store.dump(str(staged / "graph.ttl"), format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
+            store.store.dump(str(staged / "graph.jsonld"), format=ox.RdfFormat.JSON_LD, from_graph=graph)
+        except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
+            failure.append(error)
+
+    writer = threading.Thread(target=dump, name="citysafe-exports", daemon=True)
+    writer.start()
+    try:
+        report = validate_files(project, files, ntriples=staged / "graph.nt")
+    finally:
+        writer.join()
+    if failure:
+        raise failure[0]
+    return report

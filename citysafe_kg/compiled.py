@@ -12,8 +12,10 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
+from .io import atomic_write_text
 from .resources import Project, default_project
 from .store import OxigraphStore
 
@@ -28,14 +30,59 @@ def cache_root() -> Path:
 
 
 def graph_hash(project: Project, files: list[Path] | None = None) -> str:
-    """SHA-256 over the names and bytes of the graph's source files."""
+    """SHA-256 over the names and content digests of the graph's source files.
+
+    A file's digest is reused from the cache's index while its size, mtime, ctime
+    and inode are those recorded (as git does), so a report on 100,000 programs
+    does not re-read 1.6 GB of Turtle (5.5 s) to learn that nothing changed. Any
+    write changes mtime and ctime; files modified in the last seconds are not
+    recorded, so an edit within the clock's resolution cannot hide behind a stale entry.
+    """
+    digests = FileDigests(cache_root() / "file-digests.json")
     digest = hashlib.sha256()
     for path in files or project.graph_files():
         digest.update(project.relative(path).encode())
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        digest.update(digests.of(path).encode())
         digest.update(b"\0")
+    digests.save()
     return digest.hexdigest()
+
+
+class FileDigests:
+    """SHA-256 of files, remembered by (size, mtime_ns, ctime_ns, inode) in a JSON index."""
+
+    SETTLED_NS = 2_000_000_000  # trust only files unchanged for two seconds
+
+    def __init__(self, index: Path) -> None:
+        self.index = index
+        try:
+            self.entries: dict[str, list] = json.loads(index.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+        self.changed = False
+
+    def of(self, path: Path) -> str:
+        key = str(path.resolve())
+        stat = path.stat()
+        signature = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        entry = self.entries.get(key)
+        if entry and entry[:4] == signature:
+            return entry[4]
+        with open(path, "rb") as handle:
+            value = hashlib.file_digest(handle, "sha256").hexdigest()
+        if max(stat.st_mtime_ns, stat.st_ctime_ns) < time.time_ns() - self.SETTLED_NS:
+            self.entries[key] = [*signature, value]
+            self.changed = True
+        return value
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        try:
+            atomic_write_text(self.index, json.dumps(self.entries, sort_keys=True))
+        except OSError:
+            pass  # a read-only cache only costs speed
 
 
 def compiled_store(project: Project | None = None, files: list[Path] | None = None) -> OxigraphStore:

@@ -42,6 +42,30 @@ def test_compiled_build_is_keyed_by_the_sources(project_copy, tmp_path, monkeypa
     second = compiled_store(project_copy)
     rows = run(second, "program-profile", {"program": "fica-vivo"}).records()
     assert any(r["aspect"] == "program" and "2003-" in r["detail"] for r in rows), "the edited source was not recompiled"
-    assert len(list((tmp_path / "cache").iterdir())) == 2
+    assert len([d for d in (tmp_path / "cache").iterdir() if d.is_dir()]) == 2
     assert run(second, "summary").records() == before
     assert get_query("summary")
+
+
+def test_file_digests_are_reused_only_while_the_file_is_unchanged(tmp_path):
+    import os
+
+    from citysafe_kg.compiled import FileDigests
+
+    source = tmp_path / "a.ttl"
+    source.write_text("<urn:a> <urn:b> 1 .\n", encoding="utf-8")
+    os.utime(source, ns=(10**18, 10**18))  # an old mtime; the ctime stays fresh
+    index = tmp_path / "digests.json"
+    digests = FileDigests(index)
+    first = digests.of(source)
+    digests.save()
+    assert not index.exists(), "a file changed in the last two seconds (ctime) must not be remembered"
+    digests.SETTLED_NS = -10**12  # pretend it has settled
+    assert digests.of(source) == first
+    digests.save()
+    assert index.exists()
+    # the same size and the same mtime, other bytes: the ctime gives it away
+    source.write_text("<urn:a> <urn:b> 2 .\n", encoding="utf-8")
+    os.utime(source, ns=(10**18, 10**18))
+    again = FileDigests(index)
+    assert again.of(source) != first
