@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -167,13 +168,17 @@ def run_fidelity(store: Any, project: Project, where: Callable[[str], str | None
 
 
 def run_shacl_fast(project: Project, store: Any, where: Callable[[str], str | None],
-                   ntriples: Path | None = None) -> list[Finding]:
+                   ntriples: Path | None = None,
+                   alongside: tuple[Callable[[], list[Finding]], ...] = ()) -> list[Finding]:
     """Validate with `shacl`, a Rust SHACL engine (~100x pyshacl's speed), proved to agree
     with pyshacl on the fixtures of tests/shapes (tests/test_engines.py).
 
     It reads the compiled Oxigraph build dumped as N-Triples, so that the blank
     nodes it reports (locators) can be traced back to the node that owns them.
     ``ntriples``, if given, keeps that dump (the build ships it as graph.nt).
+
+    `shacl` releases the GIL, so it runs in a thread while this one runs the
+    SHACL-SPARQL constraints and the ``alongside`` checks on Oxigraph: two cores busy.
     """
     try:
         import shacl
@@ -194,7 +199,25 @@ def run_shacl_fast(project: Project, store: Any, where: Callable[[str], str | No
             os.umask(umask)
             os.chmod(dump, 0o666 & ~umask)  # mkstemp's file is private; an export is not
             shutil.move(dump, ntriples)
-        report = shapes.validate_file(skolem, allow_warnings=True)
+        outcome: dict[str, Any] = {}
+
+        def engine() -> None:
+            try:
+                outcome["report"] = shapes.validate_file(skolem, allow_warnings=True)
+            except BaseException as error:  # noqa: BLE001 - re-raised below, in this thread
+                outcome["error"] = error
+
+        worker = threading.Thread(target=engine, name="citysafe-shacl", daemon=True)
+        worker.start()
+        try:
+            others = run_sparql_constraints(constraints, store, where)
+            for check in alongside:
+                others += check()
+        finally:
+            worker.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        report = outcome["report"]
     finally:
         for path in (dump, skolem):
             if os.path.exists(path):
@@ -214,7 +237,7 @@ def run_shacl_fast(project: Project, store: Any, where: Callable[[str], str | No
             value=result.value_plain,
             where=where(curie(focus)),
         ))
-    return findings + run_sparql_constraints(constraints, store, where)
+    return findings + others
 
 
 SKOLEM = "urn:x-citysafe-blank:"
@@ -428,10 +451,10 @@ def validate_files(project: Project, files: list[Path] | None = None,
     files = files or project.graph_files()
     where = FileLines(project, files)
     store = compiled_store(project, files)
-    findings = run_shacl_fast(project, store, where, ntriples)
-    findings += run_fidelity(store, project, where)
-    findings += run_violation_queries(store, project, where)
-    return ValidationReport(findings)
+    return ValidationReport(run_shacl_fast(project, store, where, ntriples, alongside=(
+        lambda: run_fidelity(store, project, where),
+        lambda: run_violation_queries(store, project, where),
+    )))
 
 
 def _loaded_where(loaded: LoadedGraph) -> Callable[[str], str | None]:
