@@ -53,13 +53,25 @@ class Bench:
         """Run argv ``repeat`` times in a child process; keep the median time and the largest peak memory."""
         times, peaks = [], []
         for _ in range(repeat):
-            seconds, peak_kb = measure(argv, env, timeout, name)
+            try:
+                seconds, peak_kb = measure(argv, env, timeout, name)
+            except StepFailed as failure:  # record it and go on: one slow step must not lose the run
+                step = Step(size, name, failure.seconds, 0.0, f"FAILED: {failure}")
+                self.steps.append(step)
+                print(f"{size:>8} {name:<48} {step.seconds:8.2f} s {step.note}", flush=True)
+                return step
             times.append(seconds)
             peaks.append(peak_kb / 1024)
         step = Step(size, name, statistics.median(times), max(peaks), note)
         self.steps.append(step)
         print(f"{size:>8} {name:<48} {step.seconds:8.2f} s {step.peak_mb:8.0f} MB {note}", flush=True)
         return step
+
+
+class StepFailed(Exception):
+    def __init__(self, message: str, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds
 
 
 def measure(argv: list[str], env: dict[str, str] | None, timeout: float, name: str) -> tuple[float, int]:
@@ -75,14 +87,18 @@ def measure(argv: list[str], env: dict[str, str] | None, timeout: float, name: s
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
-        raise SystemExit(f"{name} failed ({code}): {proc.stderr.read().decode()[-800:] if proc.stderr else ''}")
+        error = proc.stderr.read().decode().strip().splitlines() if proc.stderr else []
+        raise StepFailed(f"exit {code}: {error[-1] if error else ''}"[:200], elapsed)
     if elapsed > timeout:
-        raise SystemExit(f"{name} took {elapsed:.0f} s, over its {timeout:.0f} s limit")
+        raise StepFailed(f"took {elapsed:.0f} s, over its {timeout:.0f} s limit", elapsed)
     return elapsed, usage.ru_maxrss
 
 
 def citysafe(*args: str) -> list[str]:
     return [PYTHON, "-m", "citysafe_kg", *args]
+
+
+QUERY_TIMEOUT = ["--timeout", "1800"]  # the CLI's default of 60 s would stop cold reports at 100,000 programs
 
 
 def py(code: str) -> list[str]:
@@ -139,11 +155,11 @@ def bench_size(bench: Bench, programs: int, work: Path, quick: bool, naive: bool
         # from the build's result cache (keyed by the sources' hash, so never stale)
         for results in cache.glob("*/results"):
             shutil.rmtree(results)
-        cold = bench.run(label, f"report {' '.join(argv)} (cold)", citysafe("report", *argv), env)
-        warm = bench.run(label, f"report {' '.join(argv)} (warm)", citysafe("report", *argv), env)
+        cold = bench.run(label, f"report {' '.join(argv)} (cold)", citysafe("report", *argv, *QUERY_TIMEOUT), env)
+        warm = bench.run(label, f"report {' '.join(argv)} (warm)", citysafe("report", *argv, *QUERY_TIMEOUT), env)
         worst_cold, worst_warm = max(worst_cold, cold.seconds), max(worst_warm, warm.seconds)
     for pattern in PATTERNS if not quick else PATTERNS[:1]:
-        bench.run(label, "patterns " + " ".join(pattern), citysafe("patterns", *pattern), env, repeat=1)
+        bench.run(label, "patterns " + " ".join(pattern), citysafe("patterns", *pattern, *QUERY_TIMEOUT), env, repeat=1)
     bench.run(label, "API vs direct pyoxigraph (police-social)", py(API_RATIO), env)
     if naive:
         bench.run(label, "naive: rdflib parse + pyshacl + rdflib query",
