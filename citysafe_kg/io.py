@@ -9,6 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+def current_umask() -> int:
+    """The process umask (reading it means setting it, so it is set back at once)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
@@ -18,9 +25,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     if path.exists():
         mode = path.stat().st_mode & 0o777
     else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = 0o666 & ~current_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, mode)
@@ -38,9 +43,7 @@ def replace_directory(target: Path, build: Callable[[Path], None]) -> None:
     """Build a new directory beside ``target`` and swap it in; on failure the old one stays."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it private; a build folder is not
+    os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp makes it private; a build folder is not
     try:
         build(staging)
     except BaseException:

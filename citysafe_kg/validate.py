@@ -195,9 +195,9 @@ def run_shacl_fast(project: Project, store: Any, where: Callable[[str], str | No
         store.store.dump(dump, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         _skolemise(Path(dump), Path(skolem))
         if ntriples is not None:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(dump, 0o666 & ~umask)  # mkstemp's file is private; an export is not
+            from .io import current_umask
+
+            os.chmod(dump, 0o666 & ~current_umask())  # mkstemp's file is private; an export is not
             shutil.move(dump, ntriples)
         outcome: dict[str, Any] = {}
 
@@ -339,7 +339,7 @@ class SparqlConstraint:
     constraint: Any  # the constraint node in the shapes store
     severity: str
     message: str
-    query: str  # runs once over the whole graph; ?this is each focus node
+    query: str  # runs once over the whole graph; $this (= ?this) is each focus node
 
 
 def split_sparql_constraints(shapes_file: Path) -> tuple[str, list[SparqlConstraint]]:
@@ -376,7 +376,7 @@ def split_sparql_constraints(shapes_file: Path) -> tuple[str, list[SparqlConstra
             sh + "SELECT DISTINCT ?c ?prefix ?namespace WHERE { ?c sh:prefixes/owl:imports*/sh:declare [ sh:prefix ?prefix ; sh:namespace ?namespace ] }"
             .replace("owl:imports", "<http://www.w3.org/2002/07/owl#imports>"),
             substitutions={ox.Variable("c"): node}))
-        body = re.sub(r"\$this\b", "?this", row["select"].value)
+        body = row["select"].value  # $this and ?this are one variable in SPARQL
         union = " UNION ".join("{ %s }" % t for t in targets)
         query = f"{prefixes}SELECT * WHERE {{\n{{ {body} }}\nFILTER EXISTS {{ {union} }}\n}}"
         severity = row["severity"].value.removeprefix(SH_NS) if row["severity"] else "Violation"

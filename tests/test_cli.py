@@ -105,6 +105,30 @@ def test_failed_build_leaves_previous_dist_intact(runner, project_copy, tmp_path
     assert not list(tmp_path.glob(".dist.*")), "a staging folder was left behind"
 
 
+def test_fast_build_writes_every_export_of_the_same_graph(runner, tmp_path, graph):
+    import json
+    import os
+
+    dist = tmp_path / "dist"
+    previous = os.umask(0o022)
+    try:
+        result = runner.invoke(cli, ["build", "--engine", "shacl", "--dist", str(dist)])
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.output
+    assert "Validation (shacl): 0 violation(s), 2 warning(s)" in result.output
+    assert sorted(p.name for p in dist.iterdir()) == [
+        "context.jsonld", "graph.jsonld", "graph.nt", "graph.ttl", "manifest.json", "shapes.ttl", "validation.txt"]
+    manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["engine"], manifest["violations"], manifest["warnings"]) == ("shacl", 0, 2)
+    assert manifest["triples"] == len(graph)
+    # graph.nt is the dump the validator read; the other two were written alongside it
+    assert len(Graph().parse(dist / "graph.nt", format="nt")) == len(graph)
+    assert len(Graph().parse(dist / "graph.ttl", format="turtle")) == len(graph)
+    assert {oct(p.stat().st_mode & 0o777) for p in dist.iterdir()} == {"0o644"}, "exports must be readable by others"
+    assert not list(tmp_path.glob(".dist.*")), "a staging folder was left behind"
+
+
 def test_validate_reports_a_violation_with_file_line_and_constraint(runner, project_copy):
     case = project_copy.data_dir / "cases" / "belo-horizonte.ttl"
     text = case.read_text(encoding="utf-8").replace("cs:country csd:brazil ;", "", 1)
