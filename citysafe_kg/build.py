@@ -86,6 +86,10 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
                                + f"Build stopped: {dist}/ was left unchanged. Fix the violations above and run again.")
     from .export import build_context
 
+    if loaded is not None:  # the exports carry the derived statements too (validation saw the sources only)
+        from .derive import add_derived_from_store
+
+        add_derived_from_store(loaded.graph, store.store)
     context = build_context(vocabulary_graph(project))
     triples = len(store)
     manifest = {
@@ -136,6 +140,7 @@ def _validate_and_export(project: Project, files: list[Path], store: Any, staged
     into dist/ if the graph conforms, and deletes them if not."""
     import pyoxigraph as ox
 
+    from .derive import DERIVED_GRAPH, dump_with_derived
     from .prefixes import PREFIXES
     from .validate import validate_files
 
@@ -143,9 +148,8 @@ def _validate_and_export(project: Project, files: list[Path], store: Any, staged
 
     def dump() -> None:
         try:
-            graph = ox.DefaultGraph()
-            store.store.dump(str(staged / "graph.ttl"), format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=PREFIXES)
-            store.store.dump(str(staged / "graph.jsonld"), format=ox.RdfFormat.JSON_LD, from_graph=graph)
+            dump_with_derived(store.store, staged / "graph.ttl", ox.RdfFormat.TURTLE, PREFIXES)
+            dump_with_derived(store.store, staged / "graph.jsonld", ox.RdfFormat.JSON_LD)
         except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
             failure.append(error)
 
@@ -157,4 +161,6 @@ def _validate_and_export(project: Project, files: list[Path], store: Any, staged
         writer.join()
     if failure:
         raise failure[0]
+    with open(staged / "graph.nt", "ab") as out:  # the validated sources, then what the rules derived from them
+        store.store.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(DERIVED_GRAPH))
     return report

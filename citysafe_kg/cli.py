@@ -202,8 +202,12 @@ def export(fmt: str, output: Path | None) -> None:
     from .export import build_context, normalise_format, serialize, write
     from .graph import load
 
+    from .compiled import compiled_store
+    from .derive import add_derived_from_store
+
     fmt = normalise_format(fmt)
     loaded = load()
+    add_derived_from_store(loaded.graph, compiled_store(loaded.project, loaded.files).store)
     context = build_context(vocabulary_graph(loaded.project)) if fmt == "json-ld" else None
     if output is None:
         click.echo(serialize(loaded.graph, fmt, context), nl=False)
@@ -275,15 +279,17 @@ def report(name: str | None, argument: str | None, list_: bool, params: tuple[st
            endpoint: str | None, timeout: float, fmt: str, limit: int | None) -> None:
     """Show a readable report: NAME, and ARGUMENT for `program` and `city`.
 
-    Reports: police-social, evidence, unevaluated, adverse, homicide, budgets,
-    actors, influence, lessons, conflicts, ambiguities, youth, women,
-    program PROGRAM, city PLACE, cases, summary.
+    Reports: police-social, ratings, gap-map, evidence, unevaluated, adverse,
+    homicide, budgets, actors, influence, lessons, conflicts, ambiguities,
+    appraisals, youth, women, program PROGRAM, city PLACE, cases, summary.
+    PROGRAM and PLACE may be a name, a label or a slug (accents and case ignored).
 
     \b
     Example:
         citysafe report police-social
         citysafe report evidence --md
-        citysafe report program fica-vivo
+        citysafe report ratings --md
+        citysafe report program "Fica Vivo"
         citysafe report city "Belo Horizonte" --csv
     """
     from .errors import UserError
@@ -303,6 +309,30 @@ def report(name: str | None, argument: str | None, list_: bool, params: tuple[st
     store = open_store(backend, endpoint, timeout)
     table = with_timeout(timeout, lambda: run_report(store, name, bound, argument=argument))
     click.echo(render(table, fmt, limit), nl=False)
+
+
+@cli.command()
+@click.argument("programs", nargs=-1, required=True, metavar="PROGRAM PROGRAM [PROGRAM...]")
+@store_options
+@output_options
+def compare(programs: tuple[str, ...], backend: str, endpoint: str | None, timeout: float, fmt: str,
+            limit: int | None) -> None:
+    """Programs side by side, aligned by facet: place, years, components by kind, target
+    groups, actors, budget, evaluations, ratings, results and influences.
+
+    A program is given by its name, label or slug (accents and case ignored).
+
+    \b
+    Example:
+        citysafe compare fica-vivo upp
+        citysafe compare "Fica Vivo" "Barrio Seguro" "Plan Cuadrantes" --md
+    """
+    from .render import render
+    from .reports import compare as run_compare
+    from .store import open_store
+
+    store = open_store(backend, endpoint, timeout)
+    click.echo(render(with_timeout(timeout, lambda: run_compare(store, list(programs))), fmt, limit), nl=False)
 
 
 @cli.command()

@@ -15,9 +15,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from .derive import derive_oxigraph, rule_files
 from .io import atomic_write_text
 from .resources import Project, default_project
 from .store import OxigraphStore
+
+
+# The layout of a compiled build; bump it when the compile step changes what a build holds
+# (2: the derived statements of queries/rules/ in their own named graph).
+LAYOUT = 2
 
 
 def cache_root() -> Path:
@@ -30,7 +36,7 @@ def cache_root() -> Path:
 
 
 def graph_hash(project: Project, files: list[Path] | None = None) -> str:
-    """SHA-256 over the names and content digests of the graph's source files.
+    """SHA-256 over the names and content digests of the graph's source files and derivation rules.
 
     A file's digest is reused from the cache's index while its size, mtime, ctime
     and inode are those recorded (as git does), so a report on 100,000 programs
@@ -39,8 +45,9 @@ def graph_hash(project: Project, files: list[Path] | None = None) -> str:
     recorded, so an edit within the clock's resolution cannot hide behind a stale entry.
     """
     digests = FileDigests(cache_root() / "file-digests.json")
-    digest = hashlib.sha256()
-    for path in files or project.graph_files():
+    digest = hashlib.sha256(f"layout {LAYOUT}\0".encode())
+    # The derivation rules shape the compiled store as much as the data do.
+    for path in [*(files or project.graph_files()), *rule_files(project)]:
         digest.update(project.relative(path).encode())
         digest.update(b"\0")
         digest.update(digests.of(path).encode())
@@ -97,9 +104,11 @@ def compiled_store(project: Project | None = None, files: list[Path] | None = No
         staging = Path(tempfile.mkdtemp(prefix=".compile.", dir=folder.parent))
         try:
             store = OxigraphStore.from_files(files, staging / "oxigraph")
+            derived = derive_oxigraph(store.store, project)
+            store.store.flush()
             triples = len(store)
             del store  # close the database before moving it
-            manifest = {"hash": key, "triples": triples, "files": [project.relative(p) for p in files]}
+            manifest = {"hash": key, "triples": triples, "derived_triples": derived, "files": [project.relative(p) for p in files]}
             (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
             try:
                 os.replace(staging, folder)

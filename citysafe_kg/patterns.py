@@ -36,22 +36,33 @@ def _records(run: Runner, name: str, params: dict[str, str] | None = None) -> li
 
 
 def homicide_decrease_programs(run: Runner) -> set[str]:
-    """Programs with at least one outcome reporting a decrease in homicide (or a narrower indicator)."""
+    """Programs with at least one outcome reporting a decrease in homicide (or a narrower
+    indicator), however it was measured: an observed change, not an effect."""
     return {r["program_label"] for r in _records(run, "findings-by-indicator", {"indicator": "ind:homicide"})
             if r.get("kind") == "outcome" and r.get("direction") == "decrease"}
+
+
+def homicide_benefit_programs(run: Runner) -> set[str]:
+    """Programs the rating rule rates effective or promising on homicide (docs/RATING.md):
+    a desirable effect estimated against a comparison at level 3 or above."""
+    return {r["program_label"] for r in _records(run, "ratings", {"indicator": "ind:homicide"})
+            if r.get("rating") in ("effective", "promising")}
 
 
 def cooccurrence(run: Runner, level: str = "type") -> Pattern:
     """Which component types (or top-level groups) appear together in the case programs.
 
-    Edge weight = number of programs with both. Each pair also counts the programs
-    with a reported homicide decrease and the rest, naming them.
+    Edge weight = number of programs with both (a program's own components: a sub-program's
+    are not credited to its parent). Each pair also counts the programs rated effective or
+    promising on homicide, and those with only an observed homicide decrease (no estimate
+    against a comparison at level 3 or above), naming them all.
     """
     key, label = ("type", "type_label") if level == "type" else ("top", "top_label")
     by_program: dict[str, set[str]] = defaultdict(set)
     for row in _records(run, "program-component-types"):
         by_program[row["program_label"]].add(row[label])
-    decrease = homicide_decrease_programs(run)
+    benefit = homicide_benefit_programs(run)
+    observed = homicide_decrease_programs(run) - benefit
     network = nx.Graph()
     for program, kinds in by_program.items():
         for kind in kinds:
@@ -62,13 +73,15 @@ def cooccurrence(run: Runner, level: str = "type") -> Pattern:
     rows = []
     for u, v, data in network.edges(data=True):
         a, b = sorted((u, v))
-        with_decrease = [p for p in data["programs"] if p in decrease]
-        rows.append([a, b, data["weight"], len(with_decrease), data["weight"] - len(with_decrease),
+        rated = [p for p in data["programs"] if p in benefit]
+        seen = [p for p in data["programs"] if p in observed]
+        rows.append([a, b, data["weight"], len(rated), len(seen), data["weight"] - len(rated) - len(seen),
                      " | ".join(data["programs"])])
-    rows.sort(key=lambda r: (-r[2], -r[3], r[0], r[1]))
+    rows.sort(key=lambda r: (-r[2], -r[3], -r[4], r[0], r[1]))
     for _, _, data in network.edges(data=True):
         data["programs"] = " | ".join(data["programs"])  # GraphML takes scalars only
-    columns = ["type_a", "type_b", "programs", "with_homicide_decrease", "without", "program_names"]
+    columns = ["type_a", "type_b", "programs", "rated_homicide_benefit", "observed_decrease_only", "neither",
+               "program_names"]
     return Pattern(Table(columns, rows), network)
 
 

@@ -21,6 +21,15 @@ SCHEME_PREFIXES: dict[str, str] = {
     "ost": "obs-status",
     "avail": "availability",
     "sex": "sex",
+    "ins": "instrument",
+    "scp": "scope",
+    "attr": "attribution",
+    "vrd": "verdict",
+    "pol": "polarity",
+    "val": "valence",
+    "apr": "appraisal-reason",
+    "rat": "rating",
+    "stage": "life-stage",
 }
 
 PREFIXES: dict[str, str] = {

@@ -5,9 +5,14 @@ A query file opens with a header of ``#+ key: value`` lines::
     #+ summary: Programs with police plus social components
     #+ description: ...
     #+ tags: programs, components
-    #+ param: city iri  Restrict to one city (a slug such as belo-horizonte)
-    #+ param: indicator concept=ind:homicide  The indicator to list
+    #+ param: city iri[cs:City]  Restrict to one city (a name or slug such as belo-horizonte)
+    #+ param: indicator concept[csc:indicators]=ind:homicide  The indicator to list
     #+ lists: police_components, social_components
+
+A parameter of type ``iri[CLASS]`` or ``concept[SCHEME]`` also accepts a name:
+"Fica Vivo", "fica vivo" or "fica-vivo" for csd:fica-vivo, "school dropout" for
+ind:school-dropout (case and accents ignored); a miss is an error that suggests
+the nearest name.
 
 Parameters are bound as RDF terms (serialised by rdflib, so quotes and braces
 are escaped) in an inline VALUES block at the top of the query's WHERE group,
@@ -45,6 +50,7 @@ class Param:
     type: str
     default: str | None
     description: str
+    restrict: str | None = None  # the class (iri) or scheme (concept) a name is looked up in
 
 
 @dataclass(frozen=True)
@@ -99,9 +105,11 @@ def parse_header(path: Path) -> NamedQuery:
         if len(parts) < 2:
             raise UserError(f"{path}: bad '#+ param:' line {spec!r}: write '#+ param: NAME TYPE[=DEFAULT] DESCRIPTION'.")
         kind, _, default = parts[1].partition("=")
-        if kind not in PARAM_TYPES:
+        typed = re.fullmatch(r"(\w+)(?:\[([^\]]+)\])?", kind)
+        if typed is None or typed.group(1) not in PARAM_TYPES:
             raise UserError(f"{path}: parameter {parts[0]} has unknown type {kind!r}; use one of {', '.join(PARAM_TYPES)}.")
-        params.append(Param(parts[0], kind, default or None, parts[2] if len(parts) > 2 else ""))
+        params.append(Param(parts[0], typed.group(1), default or None, parts[2] if len(parts) > 2 else "",
+                            typed.group(2)))
     lists = tuple(x.strip() for spec in fields.get("lists", []) for x in spec.split(",") if x.strip())
     return NamedQuery(
         name=path.stem,
@@ -256,6 +264,66 @@ def terms(query: NamedQuery, params: dict[str, str]) -> dict[str, Node]:
     return bound
 
 
+def plain(text: str) -> str:
+    """A name folded for matching: accents and case dropped, hyphens and underscores as spaces."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[-_]", " ", folded).split())
+
+
+def _is_term(value: str) -> bool:
+    """An IRI, or a CURIE with a known prefix, as opposed to a name to look up."""
+    if value.startswith(("<", "http://", "https://", "urn:")):
+        return True
+    prefix, sep, _ = value.partition(":")
+    return bool(sep) and prefix in PREFIXES
+
+
+def resolve_names(store: Any, query: NamedQuery, params: dict[str, str], project: Project | None = None) -> dict[str, str]:
+    """Turn names given for iri[CLASS] / concept[SCHEME] parameters into CURIEs
+    (csd:fica-vivo for "Fica Vivo"); an unknown name is an error with the nearest names."""
+    resolved = dict(params)
+    for param in query.params:
+        raw = params.get(param.name)
+        if raw is None or param.restrict is None or param.type not in ("iri", "concept") or _is_term(raw.strip()):
+            continue
+        resolved[param.name] = resolve_name(store, raw, param, project)
+    return resolved
+
+
+def resolve_name(store: Any, raw: str, param: Param, project: Project | None = None) -> str:
+    lookup = "node-names" if param.type == "iri" else "concept-names"
+    key = "class" if param.type == "iri" else "scheme"
+    table = run(store, lookup, {key: param.restrict or ""}, project)
+    rows = list(zip(table.column("node"), table.column("label")))
+    wanted = plain(raw)
+    by_slug: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for node, label in rows:
+        node = str(node)
+        slug = node.partition(":")[2] if ":" in node else node
+        by_slug.setdefault(plain(slug), node)
+        names.setdefault(plain(str(label)), node)
+        names.setdefault(plain(slug), node)
+    for table in (by_slug, names):
+        if wanted in table:
+            return table[wanted]
+    what = param.name.replace("_", " ")
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.5)
+    hint = ""
+    if close:
+        shown = []
+        for name in close:
+            node = names[name]
+            label = next((str(lbl) for n, lbl in rows if str(n) == node), name)
+            shown.append(f'"{label}" ({node.partition(":")[2] or node})')
+        hint = " Did you mean " + " or ".join(dict.fromkeys(shown)) + "?"
+    lister = "node-names -p class=" if param.type == "iri" else "concept-names -p scheme="
+    raise UnknownNameError(f'Unknown {what} "{raw}".{hint} See: citysafe query {lister}{param.restrict}')
+
+
 def run(source: Any, name: str, params: dict[str, str] | None = None, project: Project | None = None) -> Table:
     """Run the named query with parameters on a store (or an rdflib Graph).
 
@@ -266,6 +334,7 @@ def run(source: Any, name: str, params: dict[str, str] | None = None, project: P
     """
     query = get_query(name, project)
     store = as_store(source)
+    params = resolve_names(store, query, params or {}, project)
     if getattr(store, "prebinds", False):
         return tidy(query, store.select(query.text, terms(query, params or {})))
     return tidy(query, store.select(bind(query, params or {})))

@@ -35,7 +35,8 @@ def free_port(host: str = "127.0.0.1") -> int:
 def serve_command(store_dir: Path, host: str, port: int, writable: bool = False) -> list[str]:
     """The command line that serves the compiled store (read-only unless asked)."""
     return [oxigraph_binary(), "serve" if writable else "serve-read-only",
-            "--location", str(store_dir), "--bind", f"{host}:{port}"]
+            "--location", str(store_dir), "--bind", f"{host}:{port}",
+            "--union-default-graph"]  # the sources and the derived statements (derive.py), as in-process
 
 
 def start(store_dir: Path, host: str = "127.0.0.1", port: int | None = None, writable: bool = False,
@@ -71,7 +72,10 @@ def push(store: OxigraphStore, endpoint: str, graph: str | None = None, append: 
         raise UserError(f'--endpoint "{endpoint}" is not an http(s) URL, e.g. http://127.0.0.1:7878/store')
     target = urllib.parse.urlencode({"graph": graph}) if graph else "default"
     url = f"{endpoint}{'&' if '?' in endpoint else '?'}{target}"
-    body = store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    from .derive import DERIVED_GRAPH
+
+    body = (store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            + store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(DERIVED_GRAPH)))
     request = urllib.request.Request(url, data=body, method="POST" if append else "PUT",
                                      headers={"Content-Type": "application/n-triples"})
     http(request, url, timeout)

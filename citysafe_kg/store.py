@@ -54,9 +54,16 @@ class OxigraphStore:
     name = "oxigraph"
     prebinds = True  # queries.run hands it the parameters as terms (Oxigraph's substitutions)
 
-    def __init__(self, store: Any, path: Path | None = None) -> None:
+    def __init__(self, store: Any, path: Path | None = None, union: bool = True) -> None:
         self.store = store
         self.path = path  # the on-disk location, if any
+        # Queries read the sources and the derived statements (a named graph, derive.py);
+        # sources() gives the view that validation reads, the sources alone.
+        self.union = union
+
+    def sources(self) -> OxigraphStore:
+        """The same database, queried on its default graph only: the sources, without the derived statements."""
+        return OxigraphStore(self.store, self.path, union=False)
 
     @classmethod
     def from_files(cls, files: list[Path], path: Path | None = None) -> OxigraphStore:
@@ -93,6 +100,8 @@ class OxigraphStore:
         and bindings: the build's folder is named by the sources' hash, so a kept result
         can only be stale if the store is, which it cannot be."""
         key = text + "".join(f"\n#bind {name}={term.n3()}" for name, term in sorted((bindings or {}).items()))
+        if not self.union:
+            key += "\n#sources only"
         cached = self._cached(key)
         if cached is not None:
             return cached
@@ -133,7 +142,7 @@ class OxigraphStore:
 
         substitutions = {ox.Variable(name): _to_oxigraph(term) for name, term in (bindings or {}).items()}
         try:
-            result = self.store.query(text, substitutions=substitutions or None)
+            result = self.store.query(text, substitutions=substitutions or None, use_default_graph_as_union=self.union)
         except SyntaxError as exc:
             raise UserError(f"SPARQL syntax error: {exc}. Check the query text.") from None
         except (OSError, ValueError, RuntimeError) as exc:
@@ -239,9 +248,12 @@ def open_store(backend: str = "auto", endpoint: str | None = None, timeout: floa
 
     project = default_project()
     if backend == "rdflib":
+        from .derive import derive_rdflib
         from .graph import load
 
-        return RdflibStore(load(project, cases=cases).graph)
+        graph = load(project, cases=cases).graph
+        derive_rdflib(graph, project)
+        return RdflibStore(graph)
     from .compiled import compiled_store
 
     return compiled_store(project, project.graph_files(cases))

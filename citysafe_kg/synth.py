@@ -48,7 +48,8 @@ ACTOR_TYPES = {"police-force": 19, "municipal-government": 11, "university-resea
 INDICATORS = {"homicide": 16, "crime-general": 6, "police-community-relations": 5, "perceived-security": 4,
               "school-dropout": 3, "violent-victimisation": 3, "gang-behaviour": 2, "employment": 2}
 ROLES = ["implementer", "designer", "funder", "evaluator", "coordinator", "partner"]
-EFFECTS = {"decrease": "beneficial", "increase": "adverse", "no-change": "null"}
+EFFECTS = {"decrease": "beneficial", "increase": "adverse", "no-change": "null"}  # directions, by how often
+ESTIMATING_DESIGNS = {"quasi-experiment", "randomised-experiment", "natural-experiment", "before-after"}
 
 TRIPLES_PER_PROGRAM = 118  # measured on the generator's output (see bench/RESULTS.md)
 BYTES_PER_TRIPLE_ON_DISK = 150
@@ -239,6 +240,8 @@ def generate(programs: int, seed: int = 1) -> Iterator[str]:
         yield from _quantity(o, _int(served), f"{served:,}", "count")
         yield from w.locator(o, section, f"program {i} served {served:,} people")
         outcomes = []
+        design = _weighted(rng, DESIGNS)[0]
+        estimated = design in ESTIMATING_DESIGNS
         for j in range(1, rng.randint(2, 3) + 1):
             oc = _iri(f"synth-p{i}-outcome-{j}")
             outcomes.append(oc)
@@ -248,14 +251,17 @@ def generate(programs: int, seed: int = 1) -> Iterator[str]:
             yield f"{oc} {_cs('ofProgram')} {p} ."
             yield f"{oc} {_cs('indicator')} {_concept('ind', _weighted(rng, INDICATORS)[0])} ."
             yield f"{oc} {_cs('direction')} {_concept('dir', direction)} ."
-            yield f"{oc} {_cs('effect')} {_concept('eff', EFFECTS[direction])} ."
+            # The appraisal a curator records (docs/RATING.md); the effect is derived by the build.
+            yield f"{oc} {_cs('instrument')} {_concept('ins', 'impact-evaluation' if estimated else 'monitoring')} ."
+            yield f"{oc} {_cs('scope')} {_concept('scp', 'program-sites')} ."
+            yield f"{oc} {_cs('attribution')} {_concept('attr', 'estimated' if estimated else 'concurrent')} ."
             yield from _quantity(oc, _int(change), f"{change}%", "percent")
             yield from w.locator(oc, section, f"program {i} outcome {j}: {change}%")
         e = _iri(f"synth-p{i}-evaluation")
         yield f"{e} {RDF_TYPE} {_cs('Evaluation')} ."
         yield f"{e} {RDFS_LABEL} {_lit(f'Evaluation of program {i}', 'en')} ."
         yield f"{e} {_cs('evaluates')} {p} ."
-        yield f"{e} {_cs('design')} {_concept('des', _weighted(rng, DESIGNS)[0])} ."
+        yield f"{e} {_cs('design')} {_concept('des', design)} ."
         yield f"{e} {_cs('year')} {_int(start + rng.randint(1, 4))} ."
         yield f"{e} {_cs('evaluator')} {rng.choices(actors, weights=actor_weights)[0]} ."
         for oc in outcomes:

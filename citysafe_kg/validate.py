@@ -430,7 +430,7 @@ def validate(loaded: LoadedGraph, *, engine: str = "pyshacl", shacl: bool = True
         else:
             findings += run_shacl(loaded)
     if fidelity or queries:
-        store = compiled_store(loaded.project, loaded.files)
+        store = compiled_store(loaded.project, loaded.files).sources()  # the sources, not what the rules derive
         where = _loaded_where(loaded)
         if fidelity:
             findings += run_fidelity(store, loaded.project, where)
@@ -451,7 +451,7 @@ def validate_files(project: Project, files: list[Path] | None = None,
 
     files = files or project.graph_files()
     where = FileLines(project, files)
-    store = compiled_store(project, files)
+    store = compiled_store(project, files).sources()  # the sources, not what the rules derive
     return ValidationReport(run_shacl_fast(project, store, where, ntriples, alongside=(
         lambda: run_fidelity(store, project, where),
         lambda: run_violation_queries(store, project, where),

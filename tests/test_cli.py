@@ -79,12 +79,25 @@ def test_turtle_syntax_error_names_file_and_line(runner, project_copy):
     assert "Traceback" not in result.output
 
 
-def test_export_nt_writes_ontology_and_data(runner, tmp_path, graph):
+def derived_count(project) -> int:
+    """How many statements the rules of queries/rules/ derive from the sources."""
+    import pyoxigraph as ox
+
+    from citysafe_kg.compiled import compiled_store
+    from citysafe_kg.derive import DERIVED_GRAPH
+
+    store = compiled_store(project).store
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(DERIVED_GRAPH)))
+
+
+def test_export_nt_writes_ontology_data_and_derived_statements(runner, tmp_path, graph, project):
     out = tmp_path / "graph.nt"
     result = runner.invoke(cli, ["export", "-f", "nt", "-o", str(out)])
     assert result.exit_code == 0
     back = Graph().parse(out, format="nt")
-    assert len(back) == len(graph)
+    derived = derived_count(project)
+    assert derived > 500, "the ratings, effects and levels of the rules are part of the graph"
+    assert len(back) == len(graph) + derived
     text = out.read_text(encoding="utf-8")
     assert "<https://w3id.org/citysafe/ontology#Program> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2002/07/owl#Class> ." in text
     assert "<https://w3id.org/citysafe/id/fica-vivo> <https://w3id.org/citysafe/ontology#startYear> \"2002\"^^<http://www.w3.org/2001/XMLSchema#integer> ." in text
@@ -105,7 +118,7 @@ def test_failed_build_leaves_previous_dist_intact(runner, project_copy, tmp_path
     assert not list(tmp_path.glob(".dist.*")), "a staging folder was left behind"
 
 
-def test_fast_build_writes_every_export_of_the_same_graph(runner, tmp_path, graph):
+def test_fast_build_writes_every_export_of_the_same_graph(runner, tmp_path, graph, project):
     import json
     import os
 
@@ -121,10 +134,12 @@ def test_fast_build_writes_every_export_of_the_same_graph(runner, tmp_path, grap
         "context.jsonld", "graph.jsonld", "graph.nt", "graph.ttl", "manifest.json", "shapes.ttl", "validation.txt"]
     manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
     assert (manifest["engine"], manifest["violations"], manifest["warnings"]) == ("shacl", 0, 2)
-    assert manifest["triples"] == len(graph)
-    # graph.nt is the dump the validator read; the other two were written alongside it
-    assert len(Graph().parse(dist / "graph.nt", format="nt")) == len(graph)
-    assert len(Graph().parse(dist / "graph.ttl", format="turtle")) == len(graph)
+    everything = len(graph) + derived_count(project)
+    assert manifest["triples"] == everything
+    # graph.nt is the dump the validator read plus the derived statements; the others were written alongside it
+    assert len(Graph().parse(dist / "graph.nt", format="nt")) == everything
+    assert len(Graph().parse(dist / "graph.ttl", format="turtle")) == everything
+    assert len(Graph().parse(dist / "graph.jsonld", format="json-ld")) == everything
     assert {oct(p.stat().st_mode & 0o777) for p in dist.iterdir()} == {"0o644"}, "exports must be readable by others"
     assert not list(tmp_path.glob(".dist.*")), "a staging folder was left behind"
 

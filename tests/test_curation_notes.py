@@ -17,4 +17,5 @@ def test_curation_notes_are_current():
 def test_curation_notes_name_the_juarez_conflict():
     text = curation_notes.TARGET.read_text(encoding="utf-8")
     assert "**conflict-ciudad-juarez-homicides-2008**" in text
-    assert "csd:stat-ciudad-juarez-homicides-2008 (192)" in text
+    assert "Statistics stated in the report's text: Ciudad Juárez, 2008 (192)" in text
+    assert "Figure 12. Homicide in Ciudad Juárez: 2007-2015: Ciudad Juárez, 2008 (1623)" in text

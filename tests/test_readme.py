@@ -16,8 +16,11 @@ EXAMPLES = readme.examples(readme.README.read_text(encoding="utf-8"))
 def test_readme_has_examples():
     assert [command for command, _ in EXAMPLES] == [
         "citysafe report police-social --md",
+        "citysafe report ratings -p indicator=homicide --md",
+        "citysafe report gap-map --md",
+        "citysafe compare fica-vivo upp --md",
         "citysafe report evidence --md",
-        "citysafe report conflicts --limit 8 --md",
+        "citysafe report conflicts --limit 4 --md",
         "citysafe patterns cooccurrence --level group --md",
     ]
 
