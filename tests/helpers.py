@@ -15,6 +15,23 @@ def iri(curie: str) -> URIRef:
     return URIRef(PREFIXES[prefix] + local)
 
 
+DERIVED = ("cs:effect", "cs:valence", "cs:appraisedLevel")
+_derived: list[Graph] = []
+
+
+def derived_graph() -> Graph:
+    """What the build derives (queries/rules/): an outcome's effect, valence and level, the ratings.
+    The sources graph of the tests holds none of it; it is read from the compiled build."""
+    if not _derived:
+        from citysafe_kg.compiled import compiled_store
+        from citysafe_kg.derive import add_derived_from_store
+
+        graph = Graph()
+        add_derived_from_store(graph, compiled_store().store)
+        _derived.append(graph)
+    return _derived[0]
+
+
 def value(graph: Graph, subject: str, prop: str) -> Any:
     """The single value of ``prop`` on ``subject`` (CURIEs both), as a Python value or CURIE."""
     values = values_of(graph, subject, prop)
@@ -23,8 +40,10 @@ def value(graph: Graph, subject: str, prop: str) -> Any:
 
 
 def values_of(graph: Graph, subject: str, prop: str) -> list[Any]:
+    """The values of ``prop`` on ``subject``; a derived property (cs:effect ...) is read from the build."""
     out = []
-    for obj in graph.objects(iri(subject), iri(prop)):
+    source = derived_graph() if prop in DERIVED else graph
+    for obj in source.objects(iri(subject), iri(prop)):
         out.append(graph.namespace_manager.normalizeUri(obj) if isinstance(obj, URIRef) else obj.toPython())
     return sorted(out, key=str)
 

@@ -65,7 +65,7 @@ def test_three_pillars_baseline_and_citizen_networks_are_typed(graph):
         f"{EL}-component-citizen-networks": ["it:awareness-campaign", "it:community-participation"],
         f"{EL}-component-education-awareness": ["it:awareness-campaign", "it:gbv-services"],
         f"{EL}-component-service-provider-capacity": ["it:gbv-services", "it:institutional-capacity"],
-        f"{EL}-component-women-empowerment": ["it:gbv-services", "it:legal-policy-reform"],
+        f"{EL}-component-women-empowerment": ["it:gbv-services"],  # advocacy, no law adopted (review/appraisal/bolivia.md)
     }
     assert value(graph, f"{EL}-component-service-provider-capacity", "cs:ledBy") == "csd:fundacion-construir"
     assert values_of(graph, f"{EL}-component-citizen-networks", "rdfs:label") == [
@@ -171,7 +171,9 @@ def test_university_of_chile_assessment_cites_four_networks_4700_women_and_a_sli
 
 def test_marked_increase_in_gender_budgets_in_uriondo_and_punata_no_amount(graph):
     node = f"{EL}-outcome-gender-budgets"
-    assert (value(graph, node, "cs:direction"), value(graph, node, "cs:effect")) == ("dir:increase", "eff:beneficial")
+    # program monitoring, a change concurrent with the program: not attributed to it
+    assert (value(graph, node, "cs:direction"), value(graph, node, "cs:effect")) == ("dir:increase", "eff:not-attributed")
+    assert (value(graph, node, "cs:instrument"), value(graph, node, "cs:attribution")) == ("ins:monitoring", "attr:concurrent")
     assert values_of(graph, node, "cs:place") == ["csd:punata", "csd:uriondo"]
     assert values_of(graph, node, "cs:value") == []
     # the report prints no budget amount for the program
@@ -180,9 +182,11 @@ def test_marked_increase_in_gender_budgets_in_uriondo_and_punata_no_amount(graph
         f"{EL}-challenge-no-outcome-data", EVAL, node]
 
 
-def test_femicide_statistics_have_yet_to_decline_effect_undetermined(graph):
+def test_femicide_statistics_have_yet_to_decline_rise_not_attributable(graph):
     node = f"{EL}-outcome-femicide-not-declined"
-    assert (value(graph, node, "cs:direction"), value(graph, node, "cs:effect")) == ("dir:no-change", "eff:undetermined")
+    # Figure 1: 143 (2009) -> 174 (2013); "impossible to attribute statistics to project outcomes"
+    assert (value(graph, node, "cs:direction"), value(graph, node, "cs:effect"), value(graph, node, "cs:valence")) == (
+        "dir:increase", "eff:not-attributed", "val:undesirable")
     assert (value(graph, node, "cs:startYear"), value(graph, node, "cs:endYear")) == (2009, 2013)
     assert value(graph, node, "cs:place") == "csd:bolivia"
     assert "Without subnational level data it is impossible to attribute statistics to project outcomes, but a superficial reading suggests that they have yet to decline." in quotes(graph, node)

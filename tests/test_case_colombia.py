@@ -65,17 +65,17 @@ def test_eight_largest_cities_targeted(graph):
 
 def test_cuadrante_patrols_protocol_training_and_crime_data_component_types(graph):
     patrols = "csd:plan-cuadrantes-component-cuadrante-patrols"
-    assert values_of(graph, patrols, "cs:componentType") == ["it:community-policing", "it:hot-spot-policing"]
+    # "insights and strategies from community- and problem-oriented policing (cOP and POP)" (review/appraisal/colombia.md)
+    assert values_of(graph, patrols, "cs:componentType") == ["it:community-policing", "it:problem-oriented-policing"]
     assert value(graph, patrols, "cs:ledBy") == "csd:colombia-police-cais"
     assert footnotes(graph, patrols) == [93]
     training = "csd:plan-cuadrantes-component-patrol-protocol-training"
     assert values_of(graph, training, "cs:componentType") == ["it:community-policing", "it:police-reform-training"]
     assert value(graph, training, "cs:ledBy") == "csd:colombia-national-police"
-    assert values_of(graph, "csd:plan-cuadrantes-component-crime-data", "cs:componentType") == [
-        "it:crime-data-system", "it:hot-spot-policing"]
+    assert values_of(graph, "csd:plan-cuadrantes-component-crime-data", "cs:componentType") == ["it:crime-data-system"]
     assert values_of(graph, "csd:plan-cuadrantes-component-goals-evaluation", "cs:componentType") == ["it:monitoring-evaluation"]
     assert values_of(graph, "csd:plan-cuadrantes-component-community-prevention", "cs:componentType") == [
-        "it:community-participation", "it:community-policing"]
+        "it:community-policing", "it:problem-oriented-policing"]
 
 
 def test_national_police_commissioned_and_cais_implemented(graph):
@@ -193,6 +193,7 @@ def test_up_to_22_percent_reduction_in_homicide_after_spatial_concentration(grap
 def test_very_small_or_zero_effects_in_low_crime_neighbourhoods_is_null(graph):
     low = "csd:plan-cuadrantes-outcome-low-crime-areas"
     assert (value(graph, low, "cs:effect"), value(graph, low, "cs:direction")) == ("eff:null", "dir:no-change")
+    assert value(graph, low, "cs:subgroup") == "low crime neighborhoods"
     assert value(graph, low, "cs:population") == "low crime neighborhoods"
     assert values_of(graph, low, "cs:value") == []
     assert value(graph, "csd:decision-low-crime-effects", "cs:concerns") == low

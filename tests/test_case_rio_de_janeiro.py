@@ -198,8 +198,9 @@ def test_lav_reported_rape_domestic_violence_and_intimidation_increased_adverse(
                 "csd:upp-outcome-reported-domestic-violence": "ind:domestic-violence",
                 "csd:upp-outcome-reported-intimidation": "ind:threats"}
     for outcome, indicator in expected.items():
+        # "the increase in reporting on criminality may be a function of increased confidence among residents to report"
         assert (value(graph, outcome, "cs:indicator"), value(graph, outcome, "cs:direction"), value(graph, outcome, "cs:effect")) == (
-            indicator, "dir:increase", "eff:adverse")
+            indicator, "dir:increase", "eff:ambiguous")
         assert footnotes(graph, outcome) == [63]
     lethal = "csd:upp-outcome-lethal-crime-decreased-lav"
     assert (value(graph, lethal, "cs:direction"), value(graph, lethal, "cs:effect"), footnotes(graph, lethal)) == (
@@ -210,10 +211,12 @@ def test_mixed_outcomes_non_lethal_uneven_and_police_community_relations(graph):
     # "the impacts of pacification on a wider range of non-lethal criminal indicators are more uneven."
     assert (value(graph, "csd:upp-outcome-non-lethal-uneven", "cs:direction"),
             value(graph, "csd:upp-outcome-non-lethal-uneven", "cs:effect")) == ("dir:mixed", "eff:mixed")
+    assert value(graph, "csd:upp-outcome-non-lethal-uneven", "cs:appraisedLevel") == 2  # before and after only
     # "while in some UPP areas police-community relations had improved, in others relations were tense"
     relations = "csd:upp-outcome-police-community-relations-mixed"
-    assert (value(graph, relations, "cs:indicator"), value(graph, relations, "cs:effect")) == (
-        "ind:police-community-relations", "eff:mixed")
+    # semi-structured interviews: a mixed change observed, not an estimate
+    assert (value(graph, relations, "cs:indicator"), value(graph, relations, "cs:valence"), value(graph, relations, "cs:effect")) == (
+        "ind:police-community-relations", "val:mixed", "eff:not-attributed")
     assert (value(graph, "csd:upp-outcome-stray-bullets", "cs:direction"), value(graph, "csd:upp-outcome-public-investment", "cs:direction")) == (
         "dir:decrease", "dir:increase")
     assert footnotes(graph, "csd:upp-outcome-public-investment") == [61]
@@ -225,9 +228,9 @@ def test_footnote_62_homicide_fell_2009_2013_rose_2014_2015_still_60_percent_bel
     creeping = "csd:upp-outcome-homicide-rising-2015-2016"
     assert (value(graph, drop, "cs:startYear"), value(graph, drop, "cs:endYear"), value(graph, drop, "cs:direction")) == (2009, 2013, "dir:decrease")
     assert (value(graph, rise, "cs:startYear"), value(graph, rise, "cs:endYear"), value(graph, rise, "cs:direction"),
-            value(graph, rise, "cs:effect")) == (2014, 2015, "dir:increase", "eff:adverse")
-    assert (value(graph, creeping, "cs:startYear"), value(graph, creeping, "cs:endYear"), value(graph, creeping, "cs:effect")) == (
-        2015, 2016, "eff:adverse")
+            value(graph, rise, "cs:effect")) == (2014, 2015, "dir:increase", "eff:not-attributed")
+    assert (value(graph, creeping, "cs:startYear"), value(graph, creeping, "cs:endYear"), value(graph, creeping, "cs:valence")) == (
+        2015, 2016, "val:undesirable")
     below = "csd:upp-outcome-homicide-below-2008-high"
     assert (value(graph, below, "cs:value"), value(graph, below, "cs:valueQualifier"), value(graph, below, "cs:baselineYear"),
             value(graph, below, "cs:direction")) == (60, "vq:more-than", 2008, "dir:decrease")
@@ -240,9 +243,9 @@ def test_2010_survey_80_percent_tensions_persisted_68_percent_satisfied(graph):
     tensions = "csd:upp-outcome-tensions-persisted-2010"
     satisfied = "csd:upp-outcome-satisfied-police-2010"
     assert (value(graph, tensions, "cs:value"), value(graph, tensions, "cs:unit"), value(graph, tensions, "cs:year"),
-            value(graph, tensions, "cs:effect")) == (80, "unit:percent", 2010, "eff:adverse")
+            value(graph, tensions, "cs:effect")) == (80, "unit:percent", 2010, "eff:not-measured")  # a level, not an effect
     assert (value(graph, satisfied, "cs:value"), value(graph, satisfied, "cs:unit"), value(graph, satisfied, "cs:year"),
-            value(graph, satisfied, "cs:effect")) == (68, "unit:percent", 2010, "eff:beneficial")
+            value(graph, satisfied, "cs:effect")) == (68, "unit:percent", 2010, "eff:not-measured")
     survey = "csd:upp-evaluation-2010-survey"
     assert values_of(graph, survey, "cs:hasFinding") == [satisfied, tensions]
     assert (value(graph, survey, "cs:design"), value(graph, survey, "cs:year")) == ("des:cross-sectional", 2010)
@@ -264,7 +267,7 @@ def test_lav_evaluation_quasi_experiment_level_3_year_2012_82_interviews(graph):
     assert value(graph, evaluation, "cs:sampleSize") == 82
     assert values_of(graph, evaluation, "cs:hasFinding") == [
         "csd:upp-outcome-homicide-75pct-vs-control", "csd:upp-outcome-lethal-crime-decreased-lav",
-        "csd:upp-outcome-police-community-relations-mixed", "csd:upp-outcome-public-investment",
+        "csd:upp-outcome-non-lethal-uneven", "csd:upp-outcome-police-community-relations-mixed", "csd:upp-outcome-public-investment",
         "csd:upp-outcome-reported-domestic-violence", "csd:upp-outcome-reported-intimidation",
         "csd:upp-outcome-reported-rape"]
     assert footnotes(graph, evaluation) == [59, 59, 60, 60]

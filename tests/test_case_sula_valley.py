@@ -147,17 +147,19 @@ def test_ove_2013_evaluation_is_a_process_assessment_maryland_0(graph):
 
 def test_ove_found_outcomes_probably_not_achieved(graph):
     outcome = "csd:sula-valley-peace-coexistence-outcome-not-achieved"
-    assert value(graph, outcome, "cs:effect") == "eff:not-achieved"
+    assert (value(graph, outcome, "cs:verdict"), value(graph, outcome, "cs:effect")) == ("vrd:not-achieved", "eff:not-measured")
     assert value(graph, outcome, "cs:direction") == "dir:not-stated"
     assert values_of(graph, outcome, "cs:value") == []
-    assert quotes(graph, outcome) == ["the OVE report determined that program outcomes were probably not achieved."]
+    assert quotes(graph, outcome) == [
+        "However, seen in light of the OVE’s withering assessment of the program’s failures, it’s safe to say that the Peace and citizen coexistence program yielded few tangible returns.",
+        "the OVE report determined that program outcomes were probably not achieved."]
     assert value(graph, "csd:sula-valley-peace-coexistence-evaluation-ove-2013", "cs:hasFinding") == outcome
 
 
-def test_homicide_rates_rose_during_project_period_effect_undetermined(graph):
+def test_homicide_rates_rose_during_project_period_not_attributable(graph):
     outcome = "csd:sula-valley-peace-coexistence-outcome-homicide-rose"
     assert (value(graph, outcome, "cs:indicator"), value(graph, outcome, "cs:direction"), value(graph, outcome, "cs:effect")) == (
-        "ind:homicide", "dir:increase", "eff:undetermined")
+        "ind:homicide", "dir:increase", "eff:not-attributed")
     assert value(graph, outcome, "cs:periodNote") == "during the project period"
     assert values_of(graph, outcome, "cs:place") == []
     assert value(graph, "csd:decision-sula-valley-homicide-rise-place", "cs:concerns") == outcome

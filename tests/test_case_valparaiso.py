@@ -106,19 +106,20 @@ def test_outputs_career_information_and_candidates_without_count(graph):
 
 def test_improved_health_and_social_skills_noted_in_2012(graph):
     health = "csd:pamoh-outcome-health"
+    # program monitoring of participants, no comparison: observed, not attributed
     assert (value(graph, health, "cs:indicator"), value(graph, health, "cs:direction"), value(graph, health, "cs:effect")) == (
-        "ind:health", "dir:increase", "eff:beneficial")
+        "ind:health", "dir:increase", "eff:not-attributed")
     assert value(graph, health, "cs:year") == 2012
     assert quotes(graph, health) == ["Observed outcomes include improvements in mental, sexual, and physical health of participants."]
     skills = "csd:pamoh-outcome-social-skills"
     assert (value(graph, skills, "cs:indicator"), value(graph, skills, "cs:direction"), value(graph, skills, "cs:effect")) == (
-        "ind:social-skills", "dir:increase", "eff:beneficial")
+        "ind:social-skills", "dir:increase", "eff:not-attributed")
     assert values_of(graph, health, "cs:value") == values_of(graph, skills, "cs:value") == []
 
 
 def test_post_intervention_outcomes_undetermined_no_participant_discharged(graph):
     outcome = "csd:pamoh-outcome-post-intervention-undetermined"
-    assert value(graph, outcome, "cs:effect") == "eff:undetermined"
+    assert (value(graph, outcome, "cs:verdict"), value(graph, outcome, "cs:effect")) == ("vrd:undetermined", "eff:not-measured")
     assert value(graph, outcome, "cs:direction") == "dir:not-stated"
     assert value(graph, outcome, "cs:year") == 2012
     assert quotes(graph, outcome) == [
