@@ -161,11 +161,15 @@ def test_rise_youth_are_in_the_youth_report(store):
 
 # --- Fica Vivo (Belo Horizonte) ---
 
-def test_fica_vivo_quasi_experiment_is_promising_and_focused_deterrence_is_typed(graph, store):
+def test_fica_vivo_quasi_experiment_is_promising_and_ceasefire_is_an_influence_not_a_typing(graph, store):
     r = rating(store, "fica-vivo", "homicide")
     assert (r["rating"], r["level"], r["primary_studies"]) == ("promising", 3, "Silveira (2008) | Silveira et al (2010)")
-    assert "it:focused-deterrence" in values_of(graph, "csd:fica-vivo-component-strategic-intervention", "cs:componentType")
-    assert "elements of Boston´s celebrated ceasefire program" in decision_quotes(graph, "csd:decision-fica-vivo-focused-deterrence-typing")
+    # the report names Ceasefire as an inspiration but describes no focused-deterrence practice (reconciliation, row 1)
+    assert values_of(graph, "csd:fica-vivo-component-strategic-intervention", "cs:componentType") == [
+        "it:community-policing", "it:hot-spot-policing"]
+    assert value(graph, "csd:fica-vivo-influence-boston-ceasefire", "cs:influencer") == "csd:boston-ceasefire"
+    assert "it:problem-oriented-policing" in values_of(graph, "csd:fica-vivo-component-strategic-working-groups", "cs:componentType")
+    assert "address persistent problems in the area" in decision_quotes(graph, "csd:decision-fica-vivo-focused-deterrence-typing")
 
 
 # --- Bolivia ---

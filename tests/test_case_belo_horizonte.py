@@ -34,9 +34,8 @@ def test_launch_year_per_location_from_figure_2(graph):
 
 
 def test_gepar_policing_and_social_prevention_strands(graph):
-    # "elements of Boston´s celebrated ceasefire program": focused deterrence (review/appraisal/belo-horizonte.md)
     assert values_of(graph, "csd:fica-vivo-component-strategic-intervention", "cs:componentType") == [
-        "it:community-policing", "it:focused-deterrence", "it:hot-spot-policing"]
+        "it:community-policing", "it:hot-spot-policing"]
     assert value(graph, "csd:fica-vivo-component-strategic-intervention", "cs:ledBy") == "csd:gepar"
     assert "it:conflict-mediation" in values_of(graph, "csd:fica-vivo-component-social-prevention", "cs:componentType")
     assert "it:vocational-training" in values_of(graph, "csd:fica-vivo-component-social-prevention", "cs:componentType")
