@@ -310,6 +310,14 @@ def resolve_name(store: Any, raw: str, param: Param, project: Project | None = N
     for table in (by_slug, names):
         if wanted in table:
             return table[wanted]
+    # "Juarez" for "Ciudad Juárez": the words given, whole, inside one name only
+    partial = sorted({node for name, node in names.items() if f" {wanted} " in f" {name} "})
+    if len(partial) == 1:
+        return partial[0]
+    if len(partial) > 1:
+        shown = ", ".join(f'"{next(str(lbl) for n, lbl in rows if str(n) == node)}" ({node.partition(":")[2] or node})'
+                          for node in partial[:6])
+        raise UnknownNameError(f'"{raw}" names more than one {param.name.replace("_", " ")}: {shown}. Give the full name or the slug.')
     what = param.name.replace("_", " ")
     close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.5)
     hint = ""

@@ -42,8 +42,10 @@ def value(graph: Graph, subject: str, prop: str) -> Any:
 def values_of(graph: Graph, subject: str, prop: str) -> list[Any]:
     """The values of ``prop`` on ``subject``; a derived property (cs:effect ...) is read from the build."""
     out = []
-    source = derived_graph() if prop in DERIVED else graph
-    for obj in source.objects(iri(subject), iri(prop)):
+    found = list(graph.objects(iri(subject), iri(prop)))
+    if prop in DERIVED:  # on a finding it is derived; on an appraisal decision, cs:appraisedLevel is a source fact
+        found += list(derived_graph().objects(iri(subject), iri(prop)))
+    for obj in found:
         out.append(graph.namespace_manager.normalizeUri(obj) if isinstance(obj, URIRef) else obj.toPython())
     return sorted(out, key=str)
 

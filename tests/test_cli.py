@@ -156,3 +156,63 @@ def test_validate_reports_a_violation_with_file_line_and_constraint(runner, proj
     assert "  Violation: Give the program's country: cs:country csd:<country> (a cs:Country in data/shared/places.ttl)." in lines
     assert "    constraint: csx:Program cs:country [MinCount]" in lines
     assert lines[-1] == "1 violation(s), 0 warning(s): does not conform"
+
+
+# --- forgiving names (issue 9): a program, place or concept by name, label or slug ---
+
+def test_report_program_without_a_name_asks_for_one(runner):
+    result = runner.invoke(cli, ["report", "program"])
+    assert (result.exit_code, result.output) == (
+        1, "Error: Name a program: citysafe report program PROGRAM, e.g. citysafe report program fica-vivo.\n")
+
+
+def test_a_misspelt_program_is_an_error_with_the_nearest_name(runner):
+    result = runner.invoke(cli, ["report", "program", "fica viva"])
+    assert result.exit_code == 1
+    assert result.output.startswith('Error: Unknown program "fica viva". Did you mean "Fica Vivo" (fica-vivo)')
+    assert "Traceback" not in result.output
+
+
+def test_a_program_by_its_label_gives_the_same_profile_as_by_its_slug(runner):
+    by_label = runner.invoke(cli, ["report", "program", "FICA VIVO", "--csv"])
+    by_slug = runner.invoke(cli, ["report", "program", "fica-vivo", "--csv"])
+    assert by_label.exit_code == by_slug.exit_code == 0
+    assert by_label.output == by_slug.output and "Fica Vivo (Stay Alive)" in by_label.output
+
+
+def test_a_city_by_part_of_its_name_without_accents(runner):
+    result = runner.invoke(cli, ["report", "city", "Juarez", "--csv"])
+    assert result.exit_code == 0
+    assert "2010,statistic,Homicide,3622,count,Figure 12. Homicide in Ciudad Juárez: 2007-2015" in result.output
+
+
+def test_an_ambiguous_place_lists_the_candidates(runner):
+    result = runner.invoke(cli, ["report", "city", "Rio"])
+    assert result.exit_code == 1
+    assert result.output.startswith('Error: "Rio" names more than one place: "Rio de Janeiro" (rio-de-janeiro)')
+
+
+def test_country_and_indicator_parameters_take_names(runner):
+    brazil = runner.invoke(cli, ["query", "police-social", "-p", "country=Brazil", "--csv"])
+    assert brazil.exit_code == 0
+    assert [line.split(",")[1] for line in brazil.output.splitlines()[1:]] == ["Fica Vivo (Stay Alive)", "Pacification Police Units (UPP)"]
+    dropout = runner.invoke(cli, ["query", "findings-by-indicator", "-p", "indicator=school dropout", "--json"])
+    assert dropout.exit_code == 0
+    rows = json.loads(dropout.output)
+    assert {r["program_label"] for r in rows} == {"Reaching Individuals through Skills and Education (RISE)"}
+    assert len(rows) == 3  # 16% lower, 14% up where cancelled, 23% lower with engaged parents
+
+
+def test_compare_needs_two_programs(runner):
+    result = runner.invoke(cli, ["compare", "fica-vivo"])
+    assert (result.exit_code, result.output) == (1, "Error: Compare needs two programs or more, e.g. citysafe compare fica-vivo upp.\n")
+
+
+def test_compare_aligns_ratings_and_evaluations(runner):
+    result = runner.invoke(cli, ["compare", "Fica Vivo", "Barrio Seguro", "--json"])
+    assert result.exit_code == 0
+    rows = {r["facet"]: r for r in json.loads(result.output)}
+    assert rows["ratings"]["Fica Vivo (Stay Alive)"] == "Homicide: promising"
+    assert "Homicide: inconclusive" in rows["ratings"]["Barrio Seguro"]
+    assert rows["evaluations"]["Barrio Seguro"].startswith("Cross-sectional survey")
+    assert "Quasi-experiment with comparison group 2007 (level 3, appraised 2)" in rows["evaluations"]["Barrio Seguro"]
