@@ -24,7 +24,8 @@ def test_police_social_lists_the_combined_programs_and_not_the_others(store):
         "csd:sula-valley-peace-coexistence", "csd:todos-somos-juarez"]
     assert not {"csd:rise-kingston", "csd:pamoh", "csd:bolivia-gbv-local-strategies"} & {r["program"] for r in table}
     fica = table[0]
-    assert fica["police_components"] == "Strategic intervention: GEPAR targeted policing"
+    # the strategic working groups are problem-oriented policing too (review/appraisal/belo-horizonte.md)
+    assert fica["police_components"] == "Strategic intervention: GEPAR targeted policing | Strategic working groups in the expansion areas"
     assert fica["social_components"] == "Social prevention and protection"
     upp = table[1]
     assert "Territorial occupation: BOPE intervention and assertion of territorial control" in upp["police_components"]
