@@ -147,8 +147,8 @@ def test_observations_without_a_number_keep_their_words_and_status(store, observ
     subject = CSD + observation
     assert one(store, subject, CS + "valueAsPrinted").value == printed
     assert objects(store, subject, CS + "value") == []
-    measure = one(store, subject, CS + "obsValue")
-    assert (measure.value, measure.datatype.value) == ("NaN", "http://www.w3.org/2001/XMLSchema#double")
+    measure = one(store, subject, CS + "obsValue")  # the words, never a made-up number
+    assert (measure.value, measure.datatype.value) == (printed, "http://www.w3.org/2001/XMLSchema#string")
     assert one(store, subject, CS + "obsStatus").value == f"{CSC}obs-status/{status}"
 
 
