@@ -164,4 +164,22 @@ def test_subgroups_are_the_breakdown_and_the_rest_are_totals(store):
     continued = one(store, CSD + "figure-11-gang-behavior-continued", CS + "breakdown").value
     assert cancelled != continued
     assert cancelled.startswith(CSC + "breakdown/subgroup-former-rise-participants")
+    assert one(store, cancelled, SKOS + "broader").value == CSC + "breakdown/subgroup"
     assert one(store, CSD + "stat-colombia-homicide-rate-2015", CS + "breakdown").value == CSC + "breakdown/total"
+
+
+def test_every_minted_code_has_one_label_per_language_and_a_kind(store):
+    import pyoxigraph as ox
+
+    for scheme, kinds in (("periods", {"year", "interval", "since", "unknown-position", "stated"}),
+                          ("breakdowns", {"total", "subgroup"})):
+        codes = {q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(SKOS + "inScheme"), ox.NamedNode(CSC + scheme))}
+        tops = {o.value for o in objects(store, CSC + scheme, SKOS + "hasTopConcept")}
+        assert {t.rsplit("/", 1)[1] for t in tops} == kinds
+        assert len(codes) > len(tops)
+        for code in codes:
+            languages = sorted(lit.language for lit in objects(store, code, SKOS + "prefLabel"))
+            assert languages == ["en", "es", "pt"], f"{code} has prefLabels in {languages}"
+            if code not in tops:
+                assert [b.value for b in objects(store, code, SKOS + "broader")] and set(
+                    b.value for b in objects(store, code, SKOS + "broader")) <= tops, f"{code} is under no kind"
