@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import RuntimeFailure
+from .queries import Table
 from .resources import Project, default_project
 
 
@@ -37,9 +38,10 @@ def constraint_files(project: Project | None = None) -> list[Path]:
 
 
 def _summary(path: Path) -> str:
+    """The spec's title and wording of the constraint (the header's summary, without its 'IC-N. ')."""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#+ summary:"):
-            return line.removeprefix("#+ summary:").strip()
+            return line.removeprefix("#+ summary:").strip().removeprefix(f"{_name(path)}. ")
     return path.stem
 
 
@@ -109,3 +111,8 @@ def check_build(project: Project | None = None) -> list[IntegrityResult]:
     compiled = compiled_store(project)
     quads = compiled.store.quads_for_pattern(None, None, None)
     return check_store(normalised_store(quads, project), project)
+
+
+def results_table(results: list[IntegrityResult]) -> Table:
+    """One row per constraint: its name, whether it holds, the spec's wording."""
+    return Table(["constraint", "holds", "summary"], [[r.name, r.holds, r.summary] for r in results])

@@ -183,3 +183,29 @@ def test_every_minted_code_has_one_label_per_language_and_a_kind(store):
             if code not in tops:
                 assert [b.value for b in objects(store, code, SKOS + "broader")] and set(
                     b.value for b in objects(store, code, SKOS + "broader")) <= tops, f"{code} is under no kind"
+
+
+def test_cli_lists_every_constraint_and_exits_0_when_all_hold(runner):
+    from citysafe_kg.cli import cli
+
+    result = runner.invoke(cli, ["datacube", "--csv"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "constraint,holds,summary"
+    assert [line.split(",")[0] for line in lines[1:]] == SPEC_CONSTRAINTS
+    assert all(line.split(",")[1] == "true" for line in lines[1:])
+    assert "IC-12,true,No duplicate observations: No two qb:Observations in the same qb:DataSet" in result.output
+
+
+def test_cli_exits_1_and_names_the_constraint_a_change_breaks(runner, project_copy):
+    from citysafe_kg.cli import cli
+
+    vocabulary = project_copy.ontology_dir / "citysafe.ttl"
+    text = vocabulary.read_text(encoding="utf-8")
+    line = "cs:indicator a qb:DimensionProperty, qb:CodedProperty ; qb:codeList csc:indicators .\n"
+    assert line in text
+    vocabulary.write_text(text.replace(line, "cs:indicator a qb:DimensionProperty .\n"), encoding="utf-8")
+    result = runner.invoke(cli, ["datacube", "--csv"])
+    assert result.exit_code == 1, result.output
+    failing = [line.split(",")[0] for line in result.output.splitlines()[1:] if line.split(",")[1] == "false"]
+    assert failing == ["IC-5"]  # the review's finding: cs:indicator had no code list
