@@ -1,0 +1,133 @@
+"""Charts of the evidence site: Vega-Lite specifications drawn to SVG at build time by
+vl-convert (its own Vega engine, no browser and no network). The text inside a chart is
+the report's (row and column labels as printed) or numbers; the page around it carries
+the reader's language, and a table beside every chart gives the same values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Figure, Observation, Place, Program
+
+WIDTH = 560
+FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+CONFIG = {"font": FONT, "background": "white", "view": {"stroke": None},
+          "axis": {"labelFontSize": 11, "titleFontSize": 11}, "legend": {"labelLimit": 320, "orient": "bottom",
+                                                                              "columns": 1}}
+
+
+def to_svg(spec: dict[str, Any]) -> str:
+    import vl_convert as vlc
+
+    svg = vlc.vegalite_to_svg(vl_spec={"$schema": "https://vega.github.io/schema/vega-lite/v5.json", **spec,
+                                       "config": CONFIG})
+    # Decorative for screen readers: every chart has a table with the same values beside it.
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+def _series(obs: Observation, area_label: str) -> str:
+    parts = [area_label] if area_label else []
+    parts += [x for x in (obs.column_label, obs.subgroup) if x]
+    return " · ".join(parts) or "value"
+
+
+def figure_chart(figure: Figure, area_label: Any) -> str | None:
+    """The figure's numeric cells as lines over their row labels (or bars when a row is not a year),
+    one panel per unit. None when no cell has a number."""
+    rows = []
+    for cell in figure.cells:
+        if not isinstance(cell.value, (int, float)):
+            continue
+        rows.append({"x": cell.row_label or (str(cell.year) if cell.year is not None else cell.period_label or ""),
+                     "y": cell.value, "series": _series(cell, area_label(cell.area)),
+                     "unit": cell.unit.partition(":")[2] if cell.unit else "", "conflict": bool(cell.conflicts)})
+    if not rows:
+        return None
+    xs = list(dict.fromkeys(r["x"] for r in rows))
+    yearly = all(x.isdigit() for x in xs)
+    mark = {"type": "line", "point": True} if yearly and len(xs) > 2 else {"type": "bar"}
+    encoding: dict[str, Any] = {
+        "x": {"field": "x", "type": "ordinal", "sort": sorted(xs) if yearly else xs, "title": None},
+        "y": {"field": "y", "type": "quantitative", "title": None},
+        "color": {"field": "series", "type": "nominal", "title": None},
+    }
+    if mark["type"] == "bar":
+        encoding["xOffset"] = {"field": "series"}
+    layer = [{"mark": mark, "encoding": encoding}]
+    if any(r["conflict"] for r in rows):  # a ring round each cell the report contradicts elsewhere
+        layer.append({"transform": [{"filter": "datum.conflict"}],
+                      "mark": {"type": "point", "shape": "circle", "size": 260, "strokeWidth": 2, "color": "#b00020"},
+                      "encoding": {"x": encoding["x"], "y": encoding["y"]}})
+    units = sorted({r["unit"] for r in rows})
+    spec: dict[str, Any] = {"data": {"values": rows}}
+    if len(units) > 1:
+        spec.update({"facet": {"row": {"field": "unit", "type": "nominal", "title": None}},
+                     "spec": {"width": WIDTH, "height": 160, "layer": layer},
+                     "resolve": {"scale": {"y": "independent"}}})
+    else:
+        spec.update({"width": WIDTH, "height": 240, "layer": layer})
+    return to_svg(spec)
+
+
+def place_chart(place: Place, indicator: str, unit: str, program_label: Any, area_label: Any) -> str | None:
+    """One indicator's yearly series for a place in one unit, every dataset a line,
+    with the start year of each program serving the place marked."""
+    rows = [{"year": int(o.year), "y": o.value, "series": o.column_label or area_label(o.dataset)}
+            for o in place.observations
+            if o.indicator == indicator and o.unit == unit and isinstance(o.value, (int, float))
+            and isinstance(o.year, int) and not o.subgroup]
+    if len({r["year"] for r in rows}) < 2:
+        return None
+    starts = [{"year": int(y), "program": program_label(p)} for p, y in sorted(place.programs.items(), key=lambda kv: str(kv[1]))
+              if isinstance(y, int)]
+    years = [r["year"] for r in rows] + [s["year"] for s in starts]
+    x = {"field": "year", "type": "quantitative", "title": None, "axis": {"format": "d"},
+         "scale": {"domain": [min(years), max(years)]}}
+    layer: list[dict[str, Any]] = [{"data": {"values": rows}, "mark": {"type": "line", "point": True},
+                                    "encoding": {"x": x, "y": {"field": "y", "type": "quantitative", "title": None},
+                                                 "color": {"field": "series", "type": "nominal", "title": None}}}]
+    if starts:
+        layer.append({"data": {"values": starts}, "mark": {"type": "rule", "strokeDash": [4, 3], "color": "#555"},
+                      "encoding": {"x": x}})
+        layer.append({"data": {"values": starts}, "mark": {"type": "text", "angle": 270, "align": "left", "dx": 4,
+                                                             "dy": -4, "fontSize": 10, "color": "#333"},
+                      "encoding": {"x": x, "y": {"value": 0}, "text": {"field": "program"}}})
+    return to_svg({"width": WIDTH, "height": 260, "layer": layer})
+
+
+def timeline_chart(program: Program) -> str | None:
+    """Phases and sites on a timeline: a bar from start to end year (a point when open or one year)."""
+    rows = []
+    for fact in program.facts:
+        if fact.aspect not in ("phase", "site") or not isinstance(fact.start, int):
+            continue
+        name = fact.label if fact.aspect == "phase" else (fact.other or fact.node)
+        end = fact.end if isinstance(fact.end, int) else fact.start
+        rows.append({"name": f"{fact.level}. {name}" if fact.aspect == "phase" else str(name),
+                     "start": fact.start, "end": end + 1, "kind": fact.aspect})
+    if not rows:
+        return None
+    return to_svg({"width": WIDTH, "height": {"step": 18}, "data": {"values": rows},
+                   "mark": {"type": "bar", "cornerRadius": 2},
+                   "encoding": {"y": {"field": "name", "type": "nominal", "title": None, "sort": None,
+                                      "axis": {"labelLimit": 260}},
+                                "x": {"field": "start", "type": "quantitative", "title": None,
+                                      "axis": {"format": "d", "tickMinStep": 1}, "scale": {"zero": False}},
+                                "x2": {"field": "end"},
+                                "color": {"field": "kind", "type": "nominal", "title": None,
+                                          "scale": {"range": ["#1f5f8b", "#7fa9c9"]}}}})
+
+
+def map_chart(points: list[dict[str, Any]]) -> str | None:
+    """The case cities as points on a plain longitude/latitude frame (no tiles, no coastline)."""
+    if not points:
+        return None
+    return to_svg({"width": WIDTH, "height": 420, "data": {"values": points},
+                   "projection": {"type": "equirectangular"},
+                   "layer": [{"mark": {"type": "circle", "size": 70, "color": "#b00020"},
+                              "encoding": {"longitude": {"field": "long", "type": "quantitative"},
+                                           "latitude": {"field": "lat", "type": "quantitative"}}},
+                             {"mark": {"type": "text", "align": "left", "dx": 7, "fontSize": 11},
+                              "encoding": {"longitude": {"field": "long", "type": "quantitative"},
+                                           "latitude": {"field": "lat", "type": "quantitative"},
+                                           "text": {"field": "name"}}}]})
