@@ -266,7 +266,7 @@ class SiteBuilder:
         rated = {r.indicator for r in ratings}
         unrated = [f for f in outcomes if f.concept not in rated]
         nodes = {program.node} | {f.node for f in facts}
-        timeline = self.chart(f"timeline {program.node}", lambda: charts.timeline_chart(program))
+        timeline = self.chart(f"timeline {program.node}", lambda: charts.timeline_chart(program, lambda n: data.label(n)[0]))
         self.render(out, lang, self.page_path("program", program.node), "program.html", title=program.label,
                     node=program.node,
                     jsonld=self.jsonld(program.node, "Project", program.label or program.node,
@@ -420,15 +420,16 @@ def run_pagefind(folder: Path) -> None:
 
 
 def build_site(out: Path, store: Any = None, project: Project | None = None, keep_going: bool = False,
-               search: bool = True) -> SiteResult:
+               search: bool = True, data: SiteData | None = None) -> SiteResult:
     """Write the site to ``out`` (replaced whole at the end). Raises SiteError on bad input
-    unless ``keep_going``; then the result lists the errors and the pages that could be made."""
+    unless ``keep_going``; then the result lists the errors and the pages that could be made.
+    ``data`` replaces what the queries give (tests pass a damaged copy)."""
     from ..compiled import compiled_store
 
     started = time.perf_counter()
     project = project or default_project()
     store = store if store is not None else compiled_store(project)
-    data = load(store, project)
+    data = data if data is not None else load(store, project)
     builder = SiteBuilder(data, store, project, keep_going)
 
     def write(folder: Path) -> None:

@@ -5,6 +5,8 @@ the reader's language, and a table beside every chart gives the same values."""
 
 from __future__ import annotations
 
+import functools
+import json
 from typing import Any
 
 from .model import Figure, Observation, Place, Program
@@ -17,10 +19,16 @@ CONFIG = {"font": FONT, "background": "white", "view": {"stroke": None},
 
 
 def to_svg(spec: dict[str, Any]) -> str:
+    return _draw(json.dumps(spec, sort_keys=True, default=str))
+
+
+@functools.lru_cache(maxsize=4096)
+def _draw(spec: str) -> str:
+    """The SVG of a specification (kept per process: a rebuild redraws only what changed)."""
     import vl_convert as vlc
 
-    svg = vlc.vegalite_to_svg(vl_spec={"$schema": "https://vega.github.io/schema/vega-lite/v5.json", **spec,
-                                       "config": CONFIG})
+    svg = vlc.vegalite_to_svg(vl_spec={"$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+                                       **json.loads(spec), "config": CONFIG})
     # Decorative for screen readers: every chart has a table with the same values beside it.
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
@@ -95,13 +103,13 @@ def place_chart(place: Place, indicator: str, unit: str, program_label: Any, are
     return to_svg({"width": WIDTH, "height": 260, "layer": layer})
 
 
-def timeline_chart(program: Program) -> str | None:
+def timeline_chart(program: Program, place_label: Any) -> str | None:
     """Phases and sites on a timeline: a bar from start to end year (a point when open or one year)."""
     rows = []
     for fact in program.facts:
         if fact.aspect not in ("phase", "site") or not isinstance(fact.start, int):
             continue
-        name = fact.label if fact.aspect == "phase" else (fact.other or fact.node)
+        name = fact.label if fact.aspect == "phase" else place_label(fact.other or fact.node)
         end = fact.end if isinstance(fact.end, int) else fact.start
         rows.append({"name": f"{fact.level}. {name}" if fact.aspect == "phase" else str(name),
                      "start": fact.start, "end": end + 1, "kind": fact.aspect})
