@@ -13,6 +13,7 @@ node and the page, unless keep_going is set, when the other pages are still writ
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import shutil
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,7 +93,9 @@ class SiteBuilder:
         self.errors: list[str] = []
         self.pages: dict[str, int] = defaultdict(int)
         self.bad_programs: set[str] = set()
-        self.chart_cache: dict[str, str | None] = {}
+        self.chart_cache: dict[str, Any] = {}
+        self.docs: dict[str, str] = {}
+        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="citysafe-charts")
 
     # -- checks before any page -------------------------------------------------
     def check(self) -> None:
@@ -180,16 +184,49 @@ class SiteBuilder:
                               "name": "Making Cities Safer: Citizen Security Innovations from Latin America"},
                 **extra}
 
-    def chart(self, key: str, make: Any) -> str | None:
+    def submit(self, key: str, make: Any) -> Any:
+        """A chart drawn on the pool's threads (vl-convert releases the GIL), started once per key."""
         if key not in self.chart_cache:
-            self.chart_cache[key] = make()
+            self.chart_cache[key] = self.pool.submit(make)
         return self.chart_cache[key]
+
+    def timeline(self, program: Program) -> Any:
+        return self.submit(f"timeline {program.node}",
+                           lambda: charts.timeline_chart(program, lambda n: self.data.label(n)[0]))
+
+    def place_charts(self, place: Place) -> list[tuple[str, str, Any]]:
+        series = sorted({(o.indicator, o.unit) for o in place.observations
+                         if o.indicator == "ind:homicide" and o.unit and isinstance(o.value, (int, float))})
+        return [(indicator, unit, self.submit(f"place {place.node} {indicator} {unit}", functools.partial(
+            charts.place_chart, place, indicator, unit, self.program_name, lambda n: self.data.label(n)[0])))
+            for indicator, unit in series]
+
+    def figure_chart(self, figure: Figure) -> Any:
+        return self.submit(f"figure {figure.node}",
+                           lambda: charts.figure_chart(figure, lambda n: self.data.label(n)[0]))
+
+    def map_chart(self) -> Any:
+        points = [{"lat": float(p.lat), "long": float(p.long), "name": self.data.label(p.node)[0]}
+                  for p in self.data.places.values() if p.cls == "cs:City" and p.lat is not None and p.long is not None]
+        return self.submit("map", lambda: charts.map_chart(points))
+
+    def prefetch(self, programs: list[Program]) -> None:
+        """Start every chart before the first page needs one."""
+        self.map_chart()
+        for program in programs:
+            self.timeline(program)
+        for place in self.data.places.values():
+            self.place_charts(place)
+        for figure in self.data.figures.values():
+            if figure.has_data:
+                self.figure_chart(figure)
 
     # -- pages ------------------------------------------------------------------
     def build(self, out: Path) -> None:
         self.check()
         programs = [p for p in self.data.programs.values() if p.node not in self.bad_programs]
         programs.sort(key=lambda p: (p.cls != "cs:Program", (p.label or "").casefold()))
+        self.prefetch(programs)
         (out / "assets").mkdir(parents=True)
         for asset in (HERE / "static").iterdir():
             shutil.copyfile(asset, out / "assets" / asset.name)
@@ -238,9 +275,7 @@ class SiteBuilder:
                   ("figures", len(data.figures)),
                   ("places", len(data.places)),
                   ("notes", len(data.notes))]
-        points = [{"lat": float(p.lat), "long": float(p.long), "name": data.label(p.node)[0]}
-                  for p in data.places.values() if p.cls == "cs:City" and p.lat is not None and p.long is not None]
-        map_svg = self.chart("map", lambda: charts.map_chart(points))
+        map_svg = self.map_chart().result()
         places = sorted(data.places.values(), key=lambda p: data.label(p.node, lang)[0].casefold())
         self.render(out, lang, "index.html", "home.html", "home.title", node=None,
                     jsonld={"@context": "https://schema.org", "@type": "Dataset",
@@ -266,7 +301,7 @@ class SiteBuilder:
         rated = {r.indicator for r in ratings}
         unrated = [f for f in outcomes if f.concept not in rated]
         nodes = {program.node} | {f.node for f in facts}
-        timeline = self.chart(f"timeline {program.node}", lambda: charts.timeline_chart(program, lambda n: data.label(n)[0]))
+        timeline = self.timeline(program).result()
         self.render(out, lang, self.page_path("program", program.node), "program.html", title=program.label,
                     node=program.node,
                     jsonld=self.jsonld(program.node, "Project", program.label or program.node,
@@ -298,14 +333,8 @@ class SiteBuilder:
 
     def place(self, out: Path, lang: str, place: Place) -> None:
         data = self.data
-        series = sorted({(o.indicator, o.unit) for o in place.observations
-                         if o.indicator == "ind:homicide" and o.unit and isinstance(o.value, (int, float))})
-        chart_list = []
-        for indicator, unit in series:
-            svg = self.chart(f"place {place.node} {indicator} {unit}", lambda: charts.place_chart(
-                place, indicator, unit, self.program_name, lambda n: data.label(n)[0]))
-            if svg:
-                chart_list.append({"svg": svg, "indicator": indicator, "unit": unit})
+        chart_list = [{"svg": future.result(), "indicator": indicator, "unit": unit}
+                      for indicator, unit, future in self.place_charts(place) if future.result()]
         observations = sorted(place.observations, key=lambda o: (o.indicator, str(o.year), o.dataset, o.node))
         programs = sorted(((p, y) for p, y in place.programs.items() if p not in self.bad_programs),
                           key=lambda kv: (str(kv[1]), self.program_name(kv[0])))
@@ -328,7 +357,7 @@ class SiteBuilder:
         path = self.page_path("figure", figure.node)
         chart = None
         if figure.has_data:
-            chart = self.chart(f"figure {figure.node}", lambda: charts.figure_chart(figure, lambda n: data.label(n)[0]))
+            chart = self.figure_chart(figure).result()
             if chart is None:
                 self.fail(f"{figure.node} ({figure.label}) is marked as having data but the graph holds no numeric cell "
                           f"for it, so the chart of page {lang}/{path} cannot be drawn: add its cells, or mark it "
@@ -344,16 +373,15 @@ class SiteBuilder:
                     notes=[data.notes[c] for c in conflicts if c in data.notes])
 
     def methods(self, out: Path, lang: str) -> None:
-        if "methods" not in self.chart_cache:
-            root = self.project.root
-            self.chart_cache["methods"] = markdown_html(root / "docs" / "RATING.md")
-            self.chart_cache["curation"] = markdown_html(root / "docs" / "CURATION.md")
+        if not self.docs:
+            self.docs["rating"] = markdown_html(self.project.root / "docs" / "RATING.md")
+            self.docs["curation"] = markdown_html(self.project.root / "docs" / "CURATION.md")
         kinds = defaultdict(list)
         for note in self.data.notes.values():
             kinds[note.kind].append(note)
         self.render(out, lang, "methods.html", "methods.html", "methods.title",
                     jsonld={"@context": "https://schema.org", "@type": "TechArticle", "name": "Methods"},
-                    rating_html=self.chart_cache["methods"], curation_html=self.chart_cache["curation"],
+                    rating_html=self.docs["rating"], curation_html=self.docs["curation"],
                     notes_by_kind=[(k, kinds[k]) for k in ("conflict", "ambiguity", "appraisal") if kinds[k]])
 
     # -- files beside the pages -------------------------------------------------
@@ -433,7 +461,10 @@ def build_site(out: Path, store: Any = None, project: Project | None = None, kee
     builder = SiteBuilder(data, store, project, keep_going)
 
     def write(folder: Path) -> None:
-        builder.build(folder)
+        try:
+            builder.build(folder)
+        finally:
+            builder.pool.shutdown(cancel_futures=True)
         if search:
             run_pagefind(folder)
 

@@ -97,8 +97,8 @@ def place_chart(place: Place, indicator: str, unit: str, program_label: Any, are
     if starts:
         layer.append({"data": {"values": starts}, "mark": {"type": "rule", "strokeDash": [4, 3], "color": "#555"},
                       "encoding": {"x": x}})
-        layer.append({"data": {"values": starts}, "mark": {"type": "text", "angle": 270, "align": "left", "dx": 4,
-                                                             "dy": -4, "fontSize": 10, "color": "#333"},
+        layer.append({"data": {"values": starts}, "mark": {"type": "text", "angle": 270, "align": "right", "baseline": "bottom",
+                                                             "dx": -4, "dy": -3, "fontSize": 10, "color": "#333"},
                       "encoding": {"x": x, "y": {"value": 0}, "text": {"field": "program"}}})
     return to_svg({"width": WIDTH, "height": 260, "layer": layer})
 
@@ -122,8 +122,8 @@ def timeline_chart(program: Program, place_label: Any) -> str | None:
                                 "x": {"field": "start", "type": "quantitative", "title": None,
                                       "axis": {"format": "d", "tickMinStep": 1}, "scale": {"zero": False}},
                                 "x2": {"field": "end"},
-                                "color": {"field": "kind", "type": "nominal", "title": None,
-                                          "scale": {"range": ["#1f5f8b", "#7fa9c9"]}}}})
+                                "color": {"field": "kind", "type": "nominal", "legend": None,
+                                          "scale": {"domain": ["phase", "site"], "range": ["#1f5f8b", "#7fa9c9"]}}}})
 
 
 def map_chart(points: list[dict[str, Any]]) -> str | None:
