@@ -199,3 +199,20 @@ def test_cli_site_reports_bad_input_with_exit_1(runner, monkeypatch) -> None:
     result = runner.invoke(cli_module.cli, ["site", "-o", "unused"])
     assert result.exit_code == 1
     assert "Error: csd:x has no English label (page en/programs/x.html)" in result.output
+
+
+def test_the_map_is_drawn_from_city_coordinates_and_left_out_without_them(tmp_path, data) -> None:
+    with_points = copy.deepcopy(data)
+    for place in with_points.places.values():
+        place.lat = place.long = None
+    with_points.places["csd:ciudad-juarez"].lat, with_points.places["csd:ciudad-juarez"].long = 31.74, -106.49
+    with_points.places["csd:kingston"].lat, with_points.places["csd:kingston"].long = 17.97, -76.79
+    build_site(tmp_path / "with", data=with_points, search=False)
+    home = (tmp_path / "with" / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'class="chart map"' in home and "Kingston" in home.split('class="chart map"', 1)[1].split("</figure>")[0]
+    without = copy.deepcopy(with_points)
+    for place in without.places.values():
+        place.lat = place.long = None
+    build_site(tmp_path / "without", data=without, search=False)
+    home = (tmp_path / "without" / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'id="no-map"' in home and 'class="chart map"' not in home

@@ -79,7 +79,11 @@ def _environment() -> Any:
 def markdown_html(path: Path) -> str:
     import markdown
 
-    return markdown.markdown(path.read_text(encoding="utf-8"), extensions=["tables", "fenced_code"])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SiteError(f"{path}: {exc.strerror}; the methods page (methods.html) shows it. Restore the file.") from None
+    return markdown.markdown(text, extensions=["tables", "fenced_code"])
 
 
 class SiteBuilder:
