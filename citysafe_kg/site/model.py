@@ -274,10 +274,13 @@ def load(store: Any, project: Project | None = None) -> SiteData:
     for r in run(store, "site-gap-map", project=project).records():
         if (r["top"], r["type"]) not in types:
             types.append((r["top"], r["type"]))
-        cell = gap.setdefault((r["type"], r["group"]), GapCell(r["type"], r["top"], r["group"]))
-        if r["program"]:
+            for group in GROUP_ORDER:  # every cell, so an empty one shows as a gap
+                gap[(r["type"], group)] = GapCell(r["type"], r["top"], group)
+        if r["program"] and r["group"] in GROUP_ORDER:
+            cell = gap[(r["type"], r["group"])]
             cell.programs.add(r["program"])
-            cell.findings[r["finding"]] = (r["program"], r["indicator"], r["rating"])
+            cell.findings[r["finding"]] = (r["program"], r["indicator"],
+                                           int(r["rating"]) if r["rating"] is not None else None)
 
     notes: dict[str, Note] = {}
     for r in run(store, "site-notes", project=project).records():
