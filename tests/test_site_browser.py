@@ -163,6 +163,8 @@ def test_screenshots_of_home_and_a_program_in_each_language(reader) -> None:
     for lang in ("en", "es", "pt"):
         for name, path in (("home", f"{lang}/index.html"), ("program", f"{lang}/programs/fica-vivo.html")):
             reader.open(path)
+            if name == "program":  # one source revealed, as a reader would see it
+                reader.page.locator("ol.facts details.src summary").first.click()
             target = ARTIFACTS / f"site-{name}-{lang}.png"
             reader.page.screenshot(path=str(target))
             assert target.stat().st_size > 20_000
