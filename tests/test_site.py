@@ -216,3 +216,25 @@ def test_the_map_is_drawn_from_city_coordinates_and_left_out_without_them(tmp_pa
     build_site(tmp_path / "without", data=without, search=False)
     home = (tmp_path / "without" / "en" / "index.html").read_text(encoding="utf-8")
     assert 'id="no-map"' in home and 'class="chart map"' not in home
+
+
+def test_concepts_show_in_the_readers_language_and_fall_back_to_english_saying_so(tmp_path, data) -> None:
+    translated = copy.deepcopy(data)
+    translated.labels["it:hot-spot-policing"] = {"en": "Hot-spot policing", "es": "Vigilancia de puntos críticos"}
+    translated.labels["it:hot-spot-policing"].pop("pt", None)
+    build_site(tmp_path / "site", data=translated, search=False)
+    es = (tmp_path / "site" / "es" / "index.html").read_text(encoding="utf-8")
+    pt = (tmp_path / "site" / "pt" / "index.html").read_text(encoding="utf-8")
+    assert '<th scope="row">Vigilancia de puntos críticos</th>' in es
+    assert '<th scope="row"><span lang="en">Hot-spot policing</span></th>' in pt
+    assert "aparecem em inglês" in pt  # the page says that some terms are shown in English
+    english = (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<th scope="row">Hot-spot policing</th>' in english and "shown in English" not in english
+
+
+def test_serving_a_folder_without_a_site_is_refused(tmp_path) -> None:
+    from citysafe_kg.errors import UserError
+    from citysafe_kg.site import serve_site
+
+    with pytest.raises(UserError, match="holds no site: build it first"):
+        serve_site(tmp_path, 0)

@@ -25,10 +25,18 @@ def to_svg(spec: dict[str, Any]) -> str:
 @functools.lru_cache(maxsize=4096)
 def _draw(spec: str) -> str:
     """The SVG of a specification (kept per process: a rebuild redraws only what changed)."""
-    import vl_convert as vlc
+    from ..errors import RuntimeFailure
 
-    svg = vlc.vegalite_to_svg(vl_spec={"$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-                                       **json.loads(spec), "config": CONFIG})
+    try:
+        import vl_convert as vlc
+    except ImportError:
+        raise RuntimeFailure("vl-convert-python is not installed; the site's charts need it: "
+                             "pip install vl-convert-python.") from None
+    try:
+        svg = vlc.vegalite_to_svg(vl_spec={"$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+                                           **json.loads(spec), "config": CONFIG})
+    except Exception as exc:  # noqa: BLE001 - the engine raises plain exceptions; none may reach a user raw
+        raise RuntimeFailure(f"vl-convert could not draw a chart: {exc}") from None
     # Decorative for screen readers: every chart has a table with the same values beside it.
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
