@@ -117,6 +117,17 @@ def test_search_finds_fica_vivo(reader) -> None:
     first.wait_for(timeout=10_000)
     links = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
     assert any(link.endswith("/en/programs/fica-vivo.html") for link in links), links
+    serious_violations(page, "en/search.html with results")
+
+
+def serious_violations(page, where: str) -> None:
+    """Run axe-core on the page as it is; fail on any serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    response = Axe().run(page).response
+    assert len(response["passes"]) > 10  # axe ran its rules on the page
+    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{where}: {bad}"
 
 
 def test_figure_12_marks_its_conflicting_cells(reader) -> None:
@@ -148,14 +159,8 @@ def test_home_filters_narrow_the_program_list(reader) -> None:
 @pytest.mark.parametrize("path", ["en/index.html", "en/programs/fica-vivo.html", "en/figures/figure-12.html",
                                   "es/places/ciudad-juarez.html", "pt/methods.html"])
 def test_no_serious_or_critical_accessibility_violations(reader, path) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     reader.open(path)
-    response = Axe().run(reader.page).response
-    assert len(response["passes"]) > 10  # axe ran its rules on the page
-    violations = response["violations"]
-    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
-    assert not bad, f"{path}: {bad}"
+    serious_violations(reader.page, path)
 
 
 def test_screenshots_of_home_and_a_program_in_each_language(reader) -> None:
