@@ -149,7 +149,7 @@ def test_a_program_without_english_label_names_node_and_page_and_writes_nothing(
 def test_keep_going_writes_the_other_pages_and_lists_the_error(tmp_path, data) -> None:
     broken = copy.deepcopy(data)
     broken.programs["csd:fica-vivo"].label = None
-    result = build_site(tmp_path / "site", data=broken, search=False, keep_going=True)
+    result = build_site(tmp_path / "site", data=broken, search=False, keep_going=True, languages=("en",))
     assert len(result.errors) == 1 and "csd:fica-vivo" in result.errors[0]
     assert not (tmp_path / "site" / "en" / "programs" / "fica-vivo.html").exists()
     assert (tmp_path / "site" / "en" / "programs" / "upp.html").is_file()
@@ -207,13 +207,13 @@ def test_the_map_is_drawn_from_city_coordinates_and_left_out_without_them(tmp_pa
         place.lat = place.long = None
     with_points.places["csd:ciudad-juarez"].lat, with_points.places["csd:ciudad-juarez"].long = 31.74, -106.49
     with_points.places["csd:kingston"].lat, with_points.places["csd:kingston"].long = 17.97, -76.79
-    build_site(tmp_path / "with", data=with_points, search=False)
+    build_site(tmp_path / "with", data=with_points, search=False, languages=("en",))
     home = (tmp_path / "with" / "en" / "index.html").read_text(encoding="utf-8")
     assert 'class="chart map"' in home and "Kingston" in home.split('class="chart map"', 1)[1].split("</figure>")[0]
     without = copy.deepcopy(with_points)
     for place in without.places.values():
         place.lat = place.long = None
-    build_site(tmp_path / "without", data=without, search=False)
+    build_site(tmp_path / "without", data=without, search=False, languages=("en",))
     home = (tmp_path / "without" / "en" / "index.html").read_text(encoding="utf-8")
     assert 'id="no-map"' in home and 'class="chart map"' not in home
 

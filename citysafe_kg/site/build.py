@@ -87,8 +87,10 @@ def markdown_html(path: Path) -> str:
 
 
 class SiteBuilder:
-    def __init__(self, data: SiteData, store: Any, project: Project, keep_going: bool = False) -> None:
+    def __init__(self, data: SiteData, store: Any, project: Project, keep_going: bool = False,
+                 languages: tuple[str, ...] = LANGUAGES) -> None:
         self.data = data
+        self.languages = languages
         self.store = store
         self.project = project
         self.keep_going = keep_going
@@ -236,7 +238,7 @@ class SiteBuilder:
             shutil.copyfile(asset, out / "assets" / asset.name)
         self.write_node_files(out, [p.node for p in programs] + list(self.data.places) + list(self.data.figures))
         self.write_csv(out)
-        for lang in LANGUAGES:
+        for lang in self.languages:
             self.home(out, lang, programs)
             for program in programs:
                 self.program(out, lang, program)
@@ -452,17 +454,19 @@ def run_pagefind(folder: Path) -> None:
 
 
 def build_site(out: Path, store: Any = None, project: Project | None = None, keep_going: bool = False,
-               search: bool = True, data: SiteData | None = None) -> SiteResult:
+               search: bool = True, data: SiteData | None = None,
+               languages: tuple[str, ...] = LANGUAGES) -> SiteResult:
     """Write the site to ``out`` (replaced whole at the end). Raises SiteError on bad input
     unless ``keep_going``; then the result lists the errors and the pages that could be made.
-    ``data`` replaces what the queries give (tests pass a damaged copy)."""
+    ``data`` replaces what the queries give (tests pass a damaged copy); ``languages`` limits the
+    pages to some languages (the language switch still links all three)."""
     from ..compiled import compiled_store
 
     started = time.perf_counter()
     project = project or default_project()
     store = store if store is not None else compiled_store(project)
     data = data if data is not None else load(store, project)
-    builder = SiteBuilder(data, store, project, keep_going)
+    builder = SiteBuilder(data, store, project, keep_going, languages)
 
     def write(folder: Path) -> None:
         try:
