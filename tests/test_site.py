@@ -238,3 +238,11 @@ def test_serving_a_folder_without_a_site_is_refused(tmp_path) -> None:
 
     with pytest.raises(UserError, match="holds no site: build it first"):
         serve_site(tmp_path, 0)
+
+
+def test_methods_page_publishes_the_rating_rule_and_every_conflict(built_site) -> None:
+    body = page(built_site, "en/methods.html")
+    assert "<h2>How citysafe-kg appraises findings and rates programs</h2>" in body
+    assert body.count('class="notebox conflict"') == 14  # the 14 cs:SourceConflict of the graph
+    assert "For Ciudad Juárez in 2008 the text gives 192 homicides" in body
+    assert not re.search(r'href="(\.\./)*(queries|docs|data|ontology)/', body)  # no links into the repository

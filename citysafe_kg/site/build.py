@@ -16,6 +16,7 @@ import csv
 import functools
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -83,7 +84,11 @@ def markdown_html(path: Path) -> str:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise SiteError(f"{path}: {exc.strerror}; the methods page (methods.html) shows it. Restore the file.") from None
-    return markdown.markdown(text, extensions=["tables", "fenced_code"])
+    html = markdown.markdown(text, extensions=["tables", "fenced_code"])
+    # Links into the repository lead nowhere on the site: keep their words. Headings go one level
+    # down, under the page's own title.
+    html = re.sub(r'<a href="(?!#|https?:)[^"]*">(.*?)</a>', r"\1", html, flags=re.S)
+    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
 
 
 class SiteBuilder:
