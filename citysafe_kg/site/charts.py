@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from typing import Any
 
 from .model import Figure, Observation, Place, Program
@@ -135,15 +136,21 @@ def timeline_chart(program: Program, place_label: Any) -> str | None:
 
 
 def map_chart(points: list[dict[str, Any]]) -> str | None:
-    """The case cities as points on a plain longitude/latitude frame (no tiles, no coastline)."""
+    """The case cities as points on a 10-degree latitude/longitude grid (no tiles, no coastline:
+    nothing is drawn that the graph does not hold)."""
     if not points:
         return None
-    return to_svg({"width": WIDTH, "height": 420, "data": {"values": points},
-                   "projection": {"type": "equirectangular"},
-                   "layer": [{"mark": {"type": "circle", "size": 70, "color": "#b00020"},
-                              "encoding": {"longitude": {"field": "long", "type": "quantitative"},
-                                           "latitude": {"field": "lat", "type": "quantitative"}}},
-                             {"mark": {"type": "text", "align": "left", "dx": 7, "fontSize": 11},
-                              "encoding": {"longitude": {"field": "long", "type": "quantitative"},
-                                           "latitude": {"field": "lat", "type": "quantitative"},
-                                           "text": {"field": "name"}}}]})
+    west = math.floor((min(p["long"] for p in points) - 8) / 10) * 10
+    east = math.ceil((max(p["long"] for p in points) + 8) / 10) * 10
+    south = math.floor((min(p["lat"] for p in points) - 5) / 10) * 10
+    north = math.ceil((max(p["lat"] for p in points) + 5) / 10) * 10
+    position = {"longitude": {"field": "long", "type": "quantitative"},
+                "latitude": {"field": "lat", "type": "quantitative"}}
+    return to_svg({"width": WIDTH, "height": 480, "projection": {"type": "equirectangular"},
+                   "layer": [{"data": {"graticule": {"extent": [[west, south], [east, north]], "step": [10, 10]}},
+                              "mark": {"type": "geoshape", "stroke": "#c9d1d9", "strokeWidth": 0.7, "filled": False}},
+                             {"data": {"values": points}, "mark": {"type": "circle", "size": 70, "color": "#b00020",
+                                                                    "opacity": 1}, "encoding": position},
+                             {"data": {"values": points}, "mark": {"type": "text", "align": "left", "dx": 7,
+                                                                    "fontSize": 11},
+                              "encoding": {**position, "text": {"field": "name"}}}]})
