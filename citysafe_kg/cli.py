@@ -573,7 +573,7 @@ def site(output: Path, keep_going: bool, serve_: bool, port: int) -> None:
     for error in result.errors:
         click.echo(f"Error: {error}", err=True)
     if result.errors:
-        click.echo(f"{len(result.errors)} page(s) could not be made (--keep-going wrote the others).", err=True)
+        click.echo(f"{len(result.errors)} problem(s); --keep-going wrote the other pages.", err=True)
         sys.exit(1)
     if serve_:
         server = serve_site(output, port)
