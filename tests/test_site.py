@@ -246,3 +246,27 @@ def test_methods_page_publishes_the_rating_rule_and_every_conflict(built_site) -
     assert body.count('class="notebox conflict"') == 14  # the 14 cs:SourceConflict of the graph
     assert "For Ciudad Juárez in 2008 the text gives 192 homicides" in body
     assert not re.search(r'href="(\.\./)*(queries|docs|data|ontology)/', body)  # no links into the repository
+
+
+@pytest.mark.slow
+def test_cli_names_a_program_without_english_label_in_the_graph_and_keeps_the_old_site(
+        project_copy, runner, tmp_path) -> None:
+    """End to end through the queries: the label removed from the Turtle, not from the records."""
+    import shutil
+
+    from citysafe_kg import cli as cli_module
+
+    shutil.copytree(Path(__file__).parents[1] / "docs", project_copy.root / "docs")
+    case = project_copy.data_dir / "cases" / "belo-horizonte.ttl"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace('    rdfs:label "Fica Vivo (Stay Alive)"@en,\n', "    rdfs:label "), encoding="utf-8")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "marker").write_text("old")
+    result = runner.invoke(cli_module.cli, ["site", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "csd:fica-vivo has no English label" in result.output and "en/programs/fica-vivo.html" in result.output
+    assert [p.name for p in out.iterdir()] == ["marker"]
+    result = runner.invoke(cli_module.cli, ["site", "-o", str(out), "--keep-going"])
+    assert result.exit_code == 1 and "1 problem(s); --keep-going wrote the other pages." in result.output
+    assert (out / "es" / "programs" / "upp.html").is_file() and not (out / "es" / "programs" / "fica-vivo.html").exists()
