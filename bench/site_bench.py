@@ -1,9 +1,10 @@
 """Benchmark of the evidence site at the seed size (issue 11), run by `python bench/run.py --site`.
 
-Measures the whole `citysafe site -o DIR` process (cold: the compiled store is made first;
-warm: it exists), the pages per language, the heaviest program page with its charts (the
-SVG is inline, so the HTML file is the page), and the home page's first render in Debian's
-Chromium on loopback (first contentful paint, median of 5 loads, cache disabled).
+Measures the whole `citysafe site -o DIR` process three ways (cold: the compiled store is made
+and every chart drawn; every chart drawn anew on a compiled store; warm: charts kept on disk), the
+pages per language, the heaviest program page with its charts (the SVG is inline, so the HTML file
+is the page), and the home page's first render in Debian's Chromium on loopback (first contentful
+paint, median of 5 loads, each in a new browser context).
 
 Targets: seed build <= 10 s whole process; a program page <= 150 KB with its charts; home
 first render <= 1 s on loopback.
@@ -65,10 +66,15 @@ def bench_site(bench: Any, run_argv: Any, work: Path, root: Path) -> list[str]:
     cache = work / "site-cache"
     out = work / "site"
     env = {"CITYSAFE_CACHE": str(cache), "CITYSAFE_HOME": str(root)}
-    cold = bench.run("seed", "site: citysafe site -o DIR (cold: compiles the store first)",
+    cold = bench.run("seed", "site: citysafe site -o DIR (cold: compiles the store, draws every chart)",
                      run_argv("site", "-o", str(out)), env)
-    warm = bench.run("seed", "site: citysafe site -o DIR (warm, median of 3)", run_argv("site", "-o", str(out)), env,
-                     repeat=3)
+    import shutil
+
+    shutil.rmtree(cache / "charts", ignore_errors=True)
+    redraw = bench.run("seed", "site: citysafe site -o DIR (store compiled, every chart drawn anew)",
+                       run_argv("site", "-o", str(out)), env)
+    warm = bench.run("seed", "site: citysafe site -o DIR (warm: charts kept, median of 3)",
+                     run_argv("site", "-o", str(out)), env, repeat=3)
     pages = {lang: sum(1 for _ in (out / lang).rglob("*.html")) for lang in ("en", "es", "pt")}
     programs = sorted((out / "en" / "programs").glob("*.html"), key=lambda p: p.stat().st_size)
     heaviest = programs[-1]
@@ -76,8 +82,10 @@ def bench_site(bench: Any, run_argv: Any, work: Path, root: Path) -> list[str]:
     total_mb = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20
     paint = first_render_ms(out)
     lines = [
-        f"- Site build, seed, whole process: {warm.seconds:.1f} s warm, {cold.seconds:.1f} s cold "
-        f"(target 10 s): {'met' if warm.seconds <= 10 else 'missed'} warm; peak memory {max(cold.peak_mb, warm.peak_mb):.0f} MB.",
+        f"- Site build, seed, whole process (target 10 s): {cold.seconds:.1f} s cold (store compiled and every chart "
+        f"drawn), {redraw.seconds:.1f} s with every chart drawn anew, {warm.seconds:.1f} s warm (charts kept): "
+        f"{'met' if redraw.seconds <= 10 else 'missed'} with charts drawn, {'met' if cold.seconds <= 10 else 'missed'} cold; "
+        f"peak memory {max(cold.peak_mb, redraw.peak_mb, warm.peak_mb):.0f} MB.",
         f"- Pages per language: " + ", ".join(f"{lang} {n}" for lang, n in pages.items())
         + f"; {sum(1 for p in out.rglob('*') if p.is_file())} files, {total_mb:.1f} MB in all (Pagefind index included).",
         f"- Heaviest program page with its charts: {heaviest.name} {size_kb:.0f} KB (target 150 KB): "

@@ -25,7 +25,33 @@ def to_svg(spec: dict[str, Any]) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _draw(spec: str) -> str:
-    """The SVG of a specification (kept per process: a rebuild redraws only what changed)."""
+    """The SVG of a specification, kept in memory and on disk beside the compiled builds
+    (keyed by the specification and the engine's version), so a rebuild draws only what changed."""
+    import hashlib
+
+    from ..compiled import cache_root
+
+    try:
+        from importlib.metadata import version
+
+        engine = version("vl-convert-python")
+    except Exception:  # noqa: BLE001 - an unknown version only means no disk cache
+        engine = ""
+    kept = cache_root() / "charts" / f"{hashlib.sha256((engine + spec).encode()).hexdigest()[:40]}.svg"
+    if engine and kept.is_file():
+        return kept.read_text(encoding="utf-8")
+    svg = _render(spec)
+    if engine:
+        try:
+            from ..io import atomic_write_text
+
+            atomic_write_text(kept, svg)
+        except OSError:
+            pass  # a read-only cache only costs speed
+    return svg
+
+
+def _render(spec: str) -> str:
     from ..errors import RuntimeFailure
 
     try:
