@@ -241,7 +241,7 @@ def query(name: str | None, list_: bool, params: tuple[str, ...], backend: str, 
         rows = [[q.name, q.summary, ", ".join(f"{p.name} ({p.type})" for p in q.params)] for q in list_queries()]
         click.echo(render(Table(["name", "summary", "params"], rows), fmt, limit), nl=False)
         return
-    from .store import open_store
+    from .compiled import open_store
 
     bound = parse_params(params)
     store = open_store(backend, endpoint, timeout)
@@ -260,7 +260,7 @@ def sparql(query_text: str, backend: str, endpoint: str | None, timeout: float, 
         citysafe sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     from .render import render
-    from .store import open_store
+    from .compiled import open_store
 
     path = Path(query_text)
     text = path.read_text(encoding="utf-8") if len(query_text) < 4096 and path.is_file() else query_text
@@ -303,7 +303,7 @@ def report(name: str | None, argument: str | None, list_: bool, params: tuple[st
         rows = [[r.name + (f" {r.argument.upper()}" if r.argument else ""), r.summary] for r in REPORTS.values()]
         click.echo(render(Table(["name", "summary"], rows), fmt, limit), nl=False)
         return
-    from .store import open_store
+    from .compiled import open_store
 
     bound = parse_params(params)
     store = open_store(backend, endpoint, timeout)
@@ -329,7 +329,7 @@ def compare(programs: tuple[str, ...], backend: str, endpoint: str | None, timeo
     """
     from .render import render
     from .reports import compare as run_compare
-    from .store import open_store
+    from .compiled import open_store
 
     store = open_store(backend, endpoint, timeout)
     click.echo(render(with_timeout(timeout, lambda: run_compare(store, list(programs))), fmt, limit), nl=False)
@@ -385,7 +385,7 @@ def _show_pattern(pattern: Any, fmt: str, graphml: Path | None, node_link: Path 
 
 def _runner(backend: str = "auto", endpoint: str | None = None, timeout: float = 60.0) -> Any:
     from .queries import run
-    from .store import open_store
+    from .compiled import open_store
 
     store = open_store(backend, endpoint, timeout)
     return lambda name, params: with_timeout(timeout, lambda: run(store, name, params))
