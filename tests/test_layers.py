@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("validate/fidelity", {"fidelity", "validate"}),
     ("reports and outputs", {"reports", "patterns", "export", "render"}),
     ("build and servers", {"build", "server", "synth"}),
+    ("private servers", {"virtuoso"}),
     ("cli", {"cli", "__main__", "__init__"}),
 ]
 
