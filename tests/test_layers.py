@@ -23,9 +23,9 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("graph/store", {"graph", "store", "derive", "canonical"}),
     ("compiled store", {"compiled"}),
     ("queries", {"queries"}),
-    ("validate/fidelity", {"fidelity", "validate"}),
+    ("validate/fidelity", {"fidelity", "validate", "datacube", "owl"}),
     ("reports and outputs", {"reports", "patterns", "export", "render"}),
-    ("build and servers", {"build", "server", "synth"}),
+    ("build and servers", {"build", "server", "synth", "site"}),
     ("private servers", {"virtuoso"}),
     ("cli", {"cli", "__main__", "__init__"}),
 ]
@@ -35,26 +35,39 @@ def layer_of(layers: list[tuple[str, set[str]]]) -> dict[str, int]:
     return {module: rank for rank, (_, modules) in enumerate(layers) for module in modules}
 
 
+def units(package: Path) -> dict[str, list[Path]]:
+    """The package's modules, and its sub-packages (site/) each as one unit, with their files."""
+    found = {path.stem: [path] for path in package.glob("*.py")}
+    for sub in package.iterdir():
+        if (sub / "__init__.py").is_file():
+            found[sub.name] = sorted(sub.rglob("*.py"))
+    return found
+
+
 def imports(package: Path) -> dict[str, list[tuple[str, int]]]:
     """Per module of ``package``: the package modules it imports, with the line of each import."""
     name = package.name
-    modules = {path.stem for path in package.glob("*.py")}
+    modules = units(package)
     found: dict[str, list[tuple[str, int]]] = {}
-    for path in sorted(package.glob("*.py")):
+    for unit, paths in sorted(modules.items()):
         edges: list[tuple[str, int]] = []
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
-            targets: list[str] = []
-            if isinstance(node, ast.ImportFrom):
-                if node.level == 1 or (node.level == 0 and (node.module or "").split(".")[0] == name):
-                    parts = (node.module or "").split(".")
-                    base = parts[1] if node.level == 0 and len(parts) > 1 else parts[0] if node.level == 1 else ""
+        for path in paths:
+            depth = len(path.relative_to(package).parts) - 1  # 0 for a top-level module
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+                targets: list[str] = []
+                if isinstance(node, ast.ImportFrom):
+                    parts = (node.module or "").split(".") if node.module else []
+                    if node.level == 0 and parts and parts[0] == name:
+                        parts = parts[1:]
+                    elif node.level != depth + 1:
+                        continue  # another package's, or inside this sub-package
                     # `from . import x` or `from citysafe_kg import x`: x may be a module
-                    targets = [base] if base else [alias.name for alias in node.names if alias.name in modules]
-            elif isinstance(node, ast.Import):
-                targets = [alias.name.split(".")[1] for alias in node.names
-                           if alias.name.startswith(name + ".")]
-            edges += [(target, node.lineno) for target in targets if target in modules and target != path.stem]
-        found[path.stem] = edges
+                    targets = parts[:1] or [alias.name for alias in node.names if alias.name in modules]
+                elif isinstance(node, ast.Import):
+                    targets = [alias.name.split(".")[1] for alias in node.names
+                               if alias.name.startswith(name + ".")]
+                edges += [(target, node.lineno) for target in targets if target in modules and target != unit]
+        found[unit] = edges
     return found
 
 
@@ -76,7 +89,7 @@ def import_cycles(package: Path) -> list[list[str]]:
 
 
 def test_every_module_has_one_layer() -> None:
-    modules = {path.stem for path in PACKAGE.glob("*.py")}
+    modules = set(units(PACKAGE))
     placed = [module for _, members in LAYERS for module in members]
     assert len(placed) == len(set(placed)), "a module is listed in two layers"
     unplaced = modules - set(placed)
@@ -116,4 +129,4 @@ def test_fixture_cycle_within_one_layer_is_caught() -> None:
 
 @pytest.mark.parametrize("module", sorted(layer_of(LAYERS)))
 def test_layer_table_names_real_modules(module: str) -> None:
-    assert (PACKAGE / f"{module}.py").is_file(), f"{module} is listed but does not exist"
+    assert module in units(PACKAGE), f"{module} is listed but does not exist"
