@@ -13,7 +13,7 @@ from typing import Any
 from .model import Figure, Observation, Place, Program
 
 WIDTH = 560
-FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+FONT = "sans-serif"  # one generic family: each named fallback costs vl-convert a font lookup per text
 CONFIG = {"font": FONT, "background": "white", "view": {"stroke": None},
           "axis": {"labelFontSize": 11, "titleFontSize": 11}, "legend": {"labelLimit": 320, "orient": "bottom",
                                                                               "columns": 1}}
