@@ -336,6 +336,26 @@ def compare(programs: tuple[str, ...], backend: str, endpoint: str | None, timeo
 
 
 @cli.command()
+@output_options
+def datacube(fmt: str, limit: int | None) -> None:
+    """The 21 integrity constraints of the W3C Data Cube spec, run on the compiled build after the
+    spec's normalisation (queries/datacube/, docs/DATACUBE.md); exit 1 if any fails.
+
+    \b
+    Example:
+        citysafe datacube
+        citysafe datacube --md
+    """
+    from .datacube import check_build, results_table
+    from .render import render
+
+    results = check_build()
+    click.echo(render(results_table(results), fmt, limit), nl=False)
+    if not all(r.holds for r in results):
+        sys.exit(1)
+
+
+@cli.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--check", is_flag=True, help="Only list files not in canonical form (exit 1 if any).")
 def fmt(files: tuple[Path, ...], check: bool) -> None:
