@@ -241,7 +241,7 @@ def query(name: str | None, list_: bool, params: tuple[str, ...], backend: str, 
         rows = [[q.name, q.summary, ", ".join(f"{p.name} ({p.type})" for p in q.params)] for q in list_queries()]
         click.echo(render(Table(["name", "summary", "params"], rows), fmt, limit), nl=False)
         return
-    from .store import open_store
+    from .compiled import open_store
 
     bound = parse_params(params)
     store = open_store(backend, endpoint, timeout)
@@ -260,7 +260,7 @@ def sparql(query_text: str, backend: str, endpoint: str | None, timeout: float, 
         citysafe sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     from .render import render
-    from .store import open_store
+    from .compiled import open_store
 
     path = Path(query_text)
     text = path.read_text(encoding="utf-8") if len(query_text) < 4096 and path.is_file() else query_text
@@ -303,7 +303,7 @@ def report(name: str | None, argument: str | None, list_: bool, params: tuple[st
         rows = [[r.name + (f" {r.argument.upper()}" if r.argument else ""), r.summary] for r in REPORTS.values()]
         click.echo(render(Table(["name", "summary"], rows), fmt, limit), nl=False)
         return
-    from .store import open_store
+    from .compiled import open_store
 
     bound = parse_params(params)
     store = open_store(backend, endpoint, timeout)
@@ -329,7 +329,7 @@ def compare(programs: tuple[str, ...], backend: str, endpoint: str | None, timeo
     """
     from .render import render
     from .reports import compare as run_compare
-    from .store import open_store
+    from .compiled import open_store
 
     store = open_store(backend, endpoint, timeout)
     click.echo(render(with_timeout(timeout, lambda: run_compare(store, list(programs))), fmt, limit), nl=False)
@@ -405,7 +405,7 @@ def _show_pattern(pattern: Any, fmt: str, graphml: Path | None, node_link: Path 
 
 def _runner(backend: str = "auto", endpoint: str | None = None, timeout: float = 60.0) -> Any:
     from .queries import run
-    from .store import open_store
+    from .compiled import open_store
 
     store = open_store(backend, endpoint, timeout)
     return lambda name, params: with_timeout(timeout, lambda: run(store, name, params))
@@ -527,19 +527,28 @@ def serve(host: str, port: int) -> None:
 @click.option("--graph", "graph_iri", metavar="IRI", default=None, help="Named graph to load into (default graph if omitted).")
 @click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
 @click.option("--timeout", type=float, default=300.0, show_default=True, metavar="SECONDS", help="Give up after this long.")
-def push(endpoint: str, graph_iri: str | None, append: bool, timeout: float) -> None:
+@click.option("--user", default=None, help="Account allowed to write graphs (Virtuoso: dba), with --password.")
+@click.option("--password", default=None, help="That account's password (HTTP digest or basic auth).")
+def push(endpoint: str, graph_iri: str | None, append: bool, timeout: float, user: str | None,
+         password: str | None) -> None:
     """Load the built graph into a SPARQL server through the Graph Store Protocol.
+
+    The sources go to --graph (or the default graph); the derived statements (ratings,
+    effects) to https://w3id.org/citysafe/graph/derived. Query the server's union of graphs.
 
     \b
     Example:
         citysafe push --endpoint http://127.0.0.1:7878/store --graph https://w3id.org/citysafe/graph
+        citysafe push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password dba \\
+            --graph https://w3id.org/citysafe/graph
+        citysafe report police-social --endpoint http://127.0.0.1:8890/sparql
     """
     from .compiled import compiled_store
     from .server import push as run_push
 
-    sent = run_push(compiled_store(), endpoint, graph_iri, append, timeout)
+    sent = run_push(compiled_store(), endpoint, graph_iri, append, timeout, user, password)
     click.echo(f"Sent {sent} triples to {endpoint} ({'appended' if append else 'replaced'} "
-               f"{'graph ' + graph_iri if graph_iri else 'the default graph'})")
+               f"{'graph ' + graph_iri if graph_iri else 'the default graph'} and the derived graph)")
 
 
 @cli.command()
