@@ -479,7 +479,9 @@ def influence_command(graphml: Path | None, node_link: Path | None, backend: str
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on.")
-def serve(host: str, port: int) -> None:
+@click.option("--cors", "origin", metavar="ORIGIN", default=None,
+              help="Let pages on ORIGIN query the endpoint (Oxigraph's --cors: it answers every origin with *).")
+def serve(host: str, port: int, origin: str | None) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph server).
 
     Queries go to http://HOST:PORT/query; updates are refused. Stop with Ctrl-C.
@@ -487,17 +489,21 @@ def serve(host: str, port: int) -> None:
     \b
     Example:
         citysafe serve --port 7878
+        citysafe serve --cors http://localhost:5173
         citysafe query police-social --endpoint http://127.0.0.1:7878/query
     """
     import os
 
     from .compiled import compiled_store
-    from .server import serve_command
+    from .server import cors_notice, serve_command
 
+    notice = cors_notice(origin) if origin is not None else None
     store = compiled_store()
-    command = serve_command(store.path, host, port)
+    command = serve_command(store.path, host, port, cors=origin is not None)
     del store  # the server opens the database itself
     click.echo(f"Serving the graph read-only at http://{host}:{port}/query (Ctrl-C to stop)", err=True)
+    if notice:
+        click.echo(notice, err=True)
     os.execv(command[0], command)
 
 
