@@ -191,12 +191,15 @@ def validate(warnings: bool, limit: int | None, cases: tuple[str, ...], engine: 
               help="turtle, json-ld, nt or xml.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (atomically). Default: standard output.")
-def export(fmt: str, output: Path | None) -> None:
+@click.option("--frame", type=click.Choice(["program"]), default=None,
+              help="With -f json-ld: one framed tree per program, plain keys, language maps, numbers as numbers.")
+def export(fmt: str, output: Path | None, frame: str | None) -> None:
     """Export the whole graph (ontology, concepts and data) in one RDF format.
 
     \b
     Example:
         citysafe export -f nt -o graph.nt
+        citysafe export -f json-ld --frame program -o programs.jsonld
     """
     from .build import vocabulary_graph
     from .export import build_context, normalise_format, serialize, write
@@ -205,9 +208,24 @@ def export(fmt: str, output: Path | None) -> None:
     from .compiled import compiled_store
     from .derive import add_derived_from_store
 
+    from .errors import UserError
+
     fmt = normalise_format(fmt)
+    if frame is not None and fmt != "json-ld":
+        raise UserError(f"--frame {frame} writes JSON-LD: use -f json-ld.")
     loaded = load()
     add_derived_from_store(loaded.graph, compiled_store(loaded.project, loaded.files).store)
+    if frame is not None:
+        from .frames import dumps, program_frames
+        from .io import atomic_write_text
+
+        text = dumps(program_frames(loaded.graph, vocabulary_graph(loaded.project)))
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            atomic_write_text(output, text)
+            click.echo(f"Wrote the framed programs to {output}", err=True)
+        return
     context = build_context(vocabulary_graph(loaded.project)) if fmt == "json-ld" else None
     if output is None:
         click.echo(serialize(loaded.graph, fmt, context), nl=False)
