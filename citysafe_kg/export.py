@@ -66,8 +66,18 @@ def build_context(vocabulary: Graph) -> dict[str, Any]:
     # Labels and texts as language maps ({"en": ..., "es": ...}); a plain string stays under its CURIE.
     for name, curie in LANGUAGE_MAPS.items():
         context[name] = {"@id": curie, "@container": "@language"}
-    context["sameAs"] = {"@id": "owl:sameAs", "@type": "@id"}
+    for name, curie in REFERENCES.items():  # external properties whose values are always IRIs
+        context[name] = {"@id": curie, "@type": "@id"}
     return {"@context": context}
+
+
+REFERENCES = {
+    "sameAs": "owl:sameAs",
+    "inScheme": "skos:inScheme",
+    "broader": "skos:broader",
+    "topConceptOf": "skos:topConceptOf",
+    "hasTopConcept": "skos:hasTopConcept",
+}
 
 
 LANGUAGE_MAPS = {

@@ -44,7 +44,7 @@ def web_context(vocabulary: Graph, graph: Graph | None = None) -> dict[str, Any]
     """Plain keys: cs: terms by their local names (@vocab), references as compact IRI strings,
     labels and texts as language maps, what points at a program as reverse properties; with
     ``graph``, a plain key also for each other vocabulary's property it uses (its local name)."""
-    from .export import LANGUAGE_MAPS
+    from .export import LANGUAGE_MAPS, REFERENCES
 
     context: dict[str, Any] = {"@vocab": str(CS), "id": "@id", "type": "@type"}
     context.update({prefix: iri for prefix, iri in sorted(PREFIXES.items()) if prefix != "cs"})
@@ -53,14 +53,10 @@ def web_context(vocabulary: Graph, graph: Graph | None = None) -> dict[str, Any]
             context[prop[len(str(CS)):]] = {"@type": "@id"}
     for name, curie in LANGUAGE_MAPS.items():
         context[name] = {"@id": curie, "@container": "@language"}
-    context.update({
-        "sameAs": {"@id": "owl:sameAs", "@type": "@id"},
-        "lat": {"@id": "geo:lat"},
-        "long": {"@id": "geo:long"},
-        "countryCode": {"@id": "gn:countryCode"},
-        "notation": {"@id": "skos:notation"},
-        "inScheme": {"@id": "skos:inScheme", "@type": "@id"},
-    })
+    for name, curie in REFERENCES.items():
+        context[name] = {"@id": curie, "@type": "@id"}
+    context.update({"lat": {"@id": "geo:lat"}, "long": {"@id": "geo:long"},
+                    "countryCode": {"@id": "gn:countryCode"}, "notation": {"@id": "skos:notation"}})
     for key, prop in REVERSE.items():
         context[key] = {"@reverse": str(CS[prop]), "@container": "@set"}
     taken = {str(v["@id"]) if isinstance(v, dict) and "@id" in v else None for v in context.values()}
