@@ -259,7 +259,7 @@ def query(name: str | None, list_: bool, params: tuple[str, ...], backend: str, 
         rows = [[q.name, q.summary, ", ".join(f"{p.name} ({p.type})" for p in q.params)] for q in list_queries()]
         click.echo(render(Table(["name", "summary", "params"], rows), fmt, limit), nl=False)
         return
-    from .store import open_store
+    from .compiled import open_store
 
     bound = parse_params(params)
     store = open_store(backend, endpoint, timeout)
@@ -278,7 +278,7 @@ def sparql(query_text: str, backend: str, endpoint: str | None, timeout: float, 
         citysafe sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     from .render import render
-    from .store import open_store
+    from .compiled import open_store
 
     path = Path(query_text)
     text = path.read_text(encoding="utf-8") if len(query_text) < 4096 and path.is_file() else query_text
@@ -321,7 +321,7 @@ def report(name: str | None, argument: str | None, list_: bool, params: tuple[st
         rows = [[r.name + (f" {r.argument.upper()}" if r.argument else ""), r.summary] for r in REPORTS.values()]
         click.echo(render(Table(["name", "summary"], rows), fmt, limit), nl=False)
         return
-    from .store import open_store
+    from .compiled import open_store
 
     bound = parse_params(params)
     store = open_store(backend, endpoint, timeout)
@@ -347,10 +347,30 @@ def compare(programs: tuple[str, ...], backend: str, endpoint: str | None, timeo
     """
     from .render import render
     from .reports import compare as run_compare
-    from .store import open_store
+    from .compiled import open_store
 
     store = open_store(backend, endpoint, timeout)
     click.echo(render(with_timeout(timeout, lambda: run_compare(store, list(programs))), fmt, limit), nl=False)
+
+
+@cli.command()
+@output_options
+def datacube(fmt: str, limit: int | None) -> None:
+    """The 21 integrity constraints of the W3C Data Cube spec, run on the compiled build after the
+    spec's normalisation (queries/datacube/, docs/DATACUBE.md); exit 1 if any fails.
+
+    \b
+    Example:
+        citysafe datacube
+        citysafe datacube --md
+    """
+    from .datacube import check_build, results_table
+    from .render import render
+
+    results = check_build()
+    click.echo(render(results_table(results), fmt, limit), nl=False)
+    if not all(r.holds for r in results):
+        sys.exit(1)
 
 
 @cli.command()
@@ -403,7 +423,7 @@ def _show_pattern(pattern: Any, fmt: str, graphml: Path | None, node_link: Path 
 
 def _runner(backend: str = "auto", endpoint: str | None = None, timeout: float = 60.0) -> Any:
     from .queries import run
-    from .store import open_store
+    from .compiled import open_store
 
     store = open_store(backend, endpoint, timeout)
     return lambda name, params: with_timeout(timeout, lambda: run(store, name, params))
@@ -531,19 +551,28 @@ def serve(host: str, port: int, origin: str | None) -> None:
 @click.option("--graph", "graph_iri", metavar="IRI", default=None, help="Named graph to load into (default graph if omitted).")
 @click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
 @click.option("--timeout", type=float, default=300.0, show_default=True, metavar="SECONDS", help="Give up after this long.")
-def push(endpoint: str, graph_iri: str | None, append: bool, timeout: float) -> None:
+@click.option("--user", default=None, help="Account allowed to write graphs (Virtuoso: dba), with --password.")
+@click.option("--password", default=None, help="That account's password (HTTP digest or basic auth).")
+def push(endpoint: str, graph_iri: str | None, append: bool, timeout: float, user: str | None,
+         password: str | None) -> None:
     """Load the built graph into a SPARQL server through the Graph Store Protocol.
+
+    The sources go to --graph (or the default graph); the derived statements (ratings,
+    effects) to https://w3id.org/citysafe/graph/derived. Query the server's union of graphs.
 
     \b
     Example:
         citysafe push --endpoint http://127.0.0.1:7878/store --graph https://w3id.org/citysafe/graph
+        citysafe push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password dba \\
+            --graph https://w3id.org/citysafe/graph
+        citysafe report police-social --endpoint http://127.0.0.1:8890/sparql
     """
     from .compiled import compiled_store
     from .server import push as run_push
 
-    sent = run_push(compiled_store(), endpoint, graph_iri, append, timeout)
+    sent = run_push(compiled_store(), endpoint, graph_iri, append, timeout, user, password)
     click.echo(f"Sent {sent} triples to {endpoint} ({'appended' if append else 'replaced'} "
-               f"{'graph ' + graph_iri if graph_iri else 'the default graph'})")
+               f"{'graph ' + graph_iri if graph_iri else 'the default graph'} and the derived graph)")
 
 
 @cli.command()
@@ -566,6 +595,48 @@ def synth(programs: int, seed: int, output: Path) -> None:
 
     sizes = write(programs, seed, output)
     click.echo(f"Wrote {programs:,} programs (~{sizes.triples:,} triples) to {output}")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="Folder to write the site to (replaced whole at the end).")
+@click.option("--keep-going", is_flag=True,
+              help="Write the pages that can be made even when others cannot (still exit 1, listing each).")
+@click.option("--serve", "serve_", is_flag=True, help="Then serve the site on 127.0.0.1 until Ctrl-C.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port for --serve.")
+def site(output: Path, keep_going: bool, serve_: bool, port: int) -> None:
+    """Write the static evidence site (en, es, pt) from the compiled graph.
+
+    Home with the gap map and filters, a page per program, city, country and
+    figure, the methods and a search page (Pagefind). Every number opens the
+    report's words. Bad input (a program without an English label, a chart
+    without data, a missing translation) names the node and the page, and
+    nothing is written unless --keep-going is given.
+
+    \b
+    Example:
+        citysafe site -o site
+        citysafe site -o site --serve --port 8000
+    """
+    from .site import build_site, serve_site
+
+    result = build_site(output, keep_going=keep_going)
+    pages = ", ".join(f"{lang} {n}" for lang, n in result.pages.items())
+    click.echo(f"Wrote {output}/: pages {pages}; {result.files} files in {result.seconds:.1f} s")
+    for error in result.errors:
+        click.echo(f"Error: {error}", err=True)
+    if result.errors:
+        click.echo(f"{len(result.errors)} problem(s); --keep-going wrote the other pages.", err=True)
+        sys.exit(1)
+    if serve_:
+        server = serve_site(output, port)
+        click.echo(f"Serving http://127.0.0.1:{server.server_address[1]}/en/index.html (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
 
 
 def main() -> None:
