@@ -81,8 +81,8 @@ def test_every_concept_and_scheme_reads_in_english_spanish_and_portuguese(graph)
 
 def test_every_scheme_says_its_translations_are_ours(graph):
     for scheme in graph.subjects(RDF.type, SKOS.ConceptScheme):
-        notes = " ".join(str(n) for n in graph.objects(scheme, SKOS.editorialNote))
-        assert "the project's translations, not the report's words" in notes, f"{scheme} has no translation note"
+        notes = " ".join(str(n) for prop in (SKOS.editorialNote, SKOS.note) for n in graph.objects(scheme, prop))
+        assert "the project's translations, not the report's" in notes, f"{scheme} has no translation note"
 
 
 def test_the_reports_own_words_are_kept(graph, project):
