@@ -15,14 +15,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import UserError, ValidationFailed
-from .io import replace_directory
+from .io import replace_directory, staging_dir
 from .render import render_validation
 from .resources import Project, default_project
 from .validate import ValidationReport
@@ -60,7 +59,7 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
     from .compiled import compiled_store, graph_hash
 
     project = project or default_project()
-    dist = dist or Path("dist")
+    dist = claim_dist(dist or Path("dist"), project)
     files = project.graph_files()
     engine = choose_engine(engine, files)
     store = compiled_store(project, files)
@@ -73,7 +72,7 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
         report = validate(loaded)
     else:
         loaded = None
-        staged = Path(tempfile.mkdtemp(prefix=f".{dist.name}.exports.", dir=_parent(dist)))
+        staged = staging_dir(_parent(dist), dist.name, "exports")
         try:
             report = _validate_and_export(project, files, store, staged)
         except BaseException:
@@ -93,6 +92,8 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
     context = build_context(vocabulary_graph(project))
     triples = len(store)
     manifest = {
+        "generator": GENERATOR,
+        "outputs": list(DIST_FILES),
         "source_hash": graph_hash(project, files),
         "engine": engine,
         "triples": triples,
@@ -126,6 +127,46 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
 
 
 EXPORTS = ("graph.nt", "graph.ttl", "graph.jsonld")
+DIST_FILES = (*EXPORTS, "context.jsonld", "shapes.ttl", "validation.txt", "manifest.json")
+GENERATOR = "citysafe-kg build"
+_LEGACY_MANIFEST_KEYS = {"source_hash", "engine", "triples", "files"}  # manifests written before "generator"
+
+
+def claim_dist(dist: Path, project: Project) -> Path:
+    """The folder a build may replace: a new or empty one, or one holding only what an earlier
+    build wrote (its manifest says so). Anything else is someone's, and is refused, as git
+    refuses to clone into a non-empty folder. A symlinked --dist is followed."""
+    if dist.is_symlink():
+        dist = Path(os.path.realpath(dist))
+    real = Path(os.path.realpath(dist))
+    for folder in (project.ontology_dir, project.data_dir, project.queries_dir):
+        base = Path(os.path.realpath(folder))
+        if real == base or real.is_relative_to(base) or base.is_relative_to(real):
+            raise UserError(f"--dist {dist} would replace or sit inside the evidence base ({project.relative(folder)}/); "
+                            "give a folder of its own, e.g. --dist dist.")
+    if not dist.exists():
+        return dist
+    if not dist.is_dir():
+        raise UserError(f"--dist {dist} is a file, not a folder; give a folder name, e.g. --dist dist.")
+    names = {entry.name for entry in os.scandir(dist)}
+    if not names:
+        return dist
+    try:
+        manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = None
+    ours = isinstance(manifest, dict) and (manifest.get("generator") == GENERATOR
+                                           or _LEGACY_MANIFEST_KEYS <= set(manifest))
+    if not ours:
+        raise UserError(f"--dist {dist} is not empty and no citysafe build wrote it (no build manifest.json): "
+                        "the build replaces the whole folder, so give an empty or new folder, e.g. --dist dist.")
+    assert isinstance(manifest, dict)
+    foreign = sorted(names - set(manifest.get("outputs") or DIST_FILES))
+    if foreign:
+        raise UserError(f"--dist {dist} holds {foreign[0]!r}{f' and {len(foreign) - 1} more' if len(foreign) > 1 else ''}, "
+                        "which no build wrote; the build replaces the whole folder, so move it out first, "
+                        "or give another --dist.")
+    return dist
 
 
 def _parent(dist: Path) -> Path:

@@ -24,14 +24,56 @@ Exit codes:
 
 
 class CitysafeGroup(click.Group):
-    """Turns library errors into clean messages and documented exit codes."""
+    """The one error boundary: every failure becomes one line on stderr and a documented exit
+    code (1 for a usage error or bad input, 2 for the environment or an engine), never a traceback."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        import os
+
+        from .errors import explain
+
         try:
-            return super().invoke(ctx)
-        except CitysafeError as exc:
-            click.echo(f"Error: {exc.message}", err=True)
-            ctx.exit(exc.exit_code)
+            value = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            sys.stdout.flush()  # a full device or a closed pipe fails here, not at interpreter exit
+        except click.exceptions.Exit as exc:  # raised by a callback under standalone_mode=False
+            value = exc.exit_code
+        except click.UsageError as exc:  # README: a usage error exits 1, as pySHACL's do
+            exc.show()
+            sys.exit(1)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(1)
+        except click.Abort:
+            click.echo("Interrupted; no file was left half-written (run the command again).", err=True)
+            sys.exit(130)
+        except SystemExit:
+            raise
+        except BrokenPipeError:  # the reader stopped reading (citysafe report ... | head): not a failure
+            _silence_stdout()
+            sys.exit(0)
+        except BaseException as exc:  # noqa: BLE001 - the boundary: one line, documented code
+            if os.environ.get("CITYSAFE_DEBUG") and not isinstance(exc, CitysafeError):
+                raise
+            message, code = explain(exc)
+            if isinstance(exc, OSError) and exc.filename is None:
+                _silence_stdout()  # the output itself failed: do not fail again at exit
+            click.echo(f"Error: {message}", err=True)
+            sys.exit(code)
+        if not standalone_mode:
+            return value
+        sys.exit(value if isinstance(value, int) else 0)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush does not fail (and print) a second time."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both; CliRunner's stdout has no fd
+        pass
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -104,6 +146,17 @@ def parse_params(values: tuple[str, ...]) -> dict[str, str]:
             raise ParameterError(f'--param "{item}" must be NAME=VALUE, e.g. --param country=brazil.')
         params[name.strip()] = value
     return params
+
+
+def show_table(table: Any, fmt: str, limit: int | None, params: tuple[str, ...] = ()) -> None:
+    """Print a table; an empty one also says so on stderr (an empty answer is never silent)."""
+    from .render import render
+
+    click.echo(render(table, fmt, limit), nl=False)
+    if not table.rows:
+        given = "".join(f" --param {p}" for p in params)
+        click.echo(f"No rows: nothing in the graph matches{given or ' this question'}."
+                   + (" Check the values given (see: citysafe query --list)." if given else ""), err=True)
 
 
 @click.group(cls=CitysafeGroup, epilog=EXIT_CODES_HELP)
@@ -190,7 +243,8 @@ def validate(warnings: bool, limit: int | None, cases: tuple[str, ...], engine: 
 @click.option("-f", "--format", "fmt", default="turtle", show_default=True,
               help="turtle, json-ld, nt or xml.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="File to write (atomically). Default: standard output.")
+              help="File to write (a regular file is replaced atomically; a link, FIFO or device is written "
+                   "through; - is standard output). Default: standard output.")
 def export(fmt: str, output: Path | None) -> None:
     """Export the whole graph (ontology, concepts and data) in one RDF format.
 
@@ -245,7 +299,7 @@ def query(name: str | None, list_: bool, params: tuple[str, ...], backend: str, 
 
     bound = parse_params(params)
     store = open_store(backend, endpoint, timeout)
-    click.echo(render(with_timeout(timeout, lambda: run(store, name, bound)), fmt, limit), nl=False)
+    show_table(with_timeout(timeout, lambda: run(store, name, bound)), fmt, limit, params)
 
 
 @cli.command()
@@ -259,13 +313,12 @@ def sparql(query_text: str, backend: str, endpoint: str | None, timeout: float, 
     Example:
         citysafe sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
-    from .render import render
+    from .queries import sparql_text
     from .store import open_store
 
-    path = Path(query_text)
-    text = path.read_text(encoding="utf-8") if len(query_text) < 4096 and path.is_file() else query_text
+    text = sparql_text(query_text)
     store = open_store(backend, endpoint, timeout)
-    click.echo(render(with_timeout(timeout, lambda: store.select(text)), fmt, limit), nl=False)
+    show_table(with_timeout(timeout, lambda: store.select(text)), fmt, limit)
 
 
 @cli.command()
@@ -308,7 +361,7 @@ def report(name: str | None, argument: str | None, list_: bool, params: tuple[st
     bound = parse_params(params)
     store = open_store(backend, endpoint, timeout)
     table = with_timeout(timeout, lambda: run_report(store, name, bound, argument=argument))
-    click.echo(render(table, fmt, limit), nl=False)
+    show_table(table, fmt, limit, params)
 
 
 @cli.command()
@@ -327,12 +380,11 @@ def compare(programs: tuple[str, ...], backend: str, endpoint: str | None, timeo
         citysafe compare fica-vivo upp
         citysafe compare "Fica Vivo" "Barrio Seguro" "Plan Cuadrantes" --md
     """
-    from .render import render
     from .reports import compare as run_compare
     from .store import open_store
 
     store = open_store(backend, endpoint, timeout)
-    click.echo(render(with_timeout(timeout, lambda: run_compare(store, list(programs))), fmt, limit), nl=False)
+    show_table(with_timeout(timeout, lambda: run_compare(store, list(programs))), fmt, limit)
 
 
 @cli.command()
@@ -376,9 +428,8 @@ def network_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _show_pattern(pattern: Any, fmt: str, graphml: Path | None, node_link: Path | None, limit: int | None = None) -> None:
     from .patterns import write_network
-    from .render import render
 
-    click.echo(render(pattern.table, fmt, limit), nl=False)
+    show_table(pattern.table, fmt, limit)
     for path in write_network(pattern.network, graphml, node_link):
         click.echo(f"Wrote {path}", err=True)
 
@@ -545,4 +596,15 @@ def synth(programs: int, seed: int, output: Path) -> None:
 
 
 def main() -> None:
+    """The console script: SIGTERM and SIGHUP unwind like Ctrl-C, so staging folders are removed."""
+    import signal
+
+    from .errors import Interrupted
+
+    def stop(signum: int, frame: Any) -> None:
+        raise Interrupted(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
     cli(prog_name="citysafe")

@@ -52,3 +52,46 @@ class RuntimeFailure(CitysafeError):
     """Something outside the user's input failed: an engine, a server, the disk."""
 
     exit_code = 2
+
+
+class Interrupted(BaseException):
+    """The process was asked to stop (Ctrl-C, SIGTERM, SIGHUP). A BaseException, so every
+    ``except BaseException`` clean-up (staging folders, temp files) runs on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+INTERNAL_ERROR_HINT = ("This is a bug in citysafe: please report it with the command you ran "
+                       "(CITYSAFE_DEBUG=1 shows the traceback).")
+
+
+def explain(exc: BaseException) -> tuple[str, int]:
+    """One line for any failure, and the documented exit code: 1 for what the user can fix in
+    the input, 2 for the environment (disk, permissions, memory) or an engine, 130 for an interrupt."""
+    import errno
+    import signal
+
+    if isinstance(exc, CitysafeError):
+        return exc.message, exc.exit_code
+    if isinstance(exc, Interrupted):
+        name = signal.Signals(exc.signum).name if exc.signum in signal.Signals._value2member_map_ else str(exc.signum)
+        return f"Stopped by {name}; no file was left half-written (run the command again).", 128 + exc.signum
+    if isinstance(exc, KeyboardInterrupt):
+        return "Interrupted; no file was left half-written (run the command again).", 130
+    if isinstance(exc, MemoryError):
+        return "Out of memory: close other programs or use a machine with more memory, then run again.", 2
+    if isinstance(exc, OSError):
+        what = f"{exc.filename}" if exc.filename is not None else "the output"
+        reason = exc.strerror or type(exc).__name__
+        if exc.errno == errno.ENOSPC:
+            return (f"Cannot write {what}: no space left on the device. Free some space, or point "
+                    "--dist, -o or CITYSAFE_CACHE at another disk, and run again."), 2
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return (f"Cannot write or read {what}: {reason.lower()}. Check its permissions, or point "
+                    "--dist, -o or CITYSAFE_CACHE somewhere writable."), 2
+        if exc.errno == errno.EDQUOT:
+            return f"Cannot write {what}: disk quota exceeded. Free some space and run again.", 2
+        return f"{reason}: {what}. Check the path and the disk, then run again.", 2
+    return f"Internal error: {type(exc).__name__}: {exc}. {INTERNAL_ERROR_HINT}", 2

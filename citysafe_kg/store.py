@@ -150,6 +150,7 @@ class OxigraphStore:
         if isinstance(result, ox.QueryBoolean):
             return Table(["ask"], [[bool(result)]])
         if not isinstance(result, ox.QuerySolutions):
+            del result  # an Oxigraph result must be dropped on the thread that made it
             raise UserError("Only SELECT and ASK queries can be shown as a table; use citysafe export for graphs.")
         columns = [v.value for v in result.variables]
         rows = [[_oxigraph_value(solution[name]) for name in columns] for solution in result]
