@@ -79,12 +79,17 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
             shutil.rmtree(staged, ignore_errors=True)
             raise
     if not report.conforms:
+        from .conformance import record
+
+        record(project, files, report)
         if staged is not None:
             shutil.rmtree(staged, ignore_errors=True)
         raise ValidationFailed(render_validation(report, show_warnings=False)
                                + f"Build stopped: {dist}/ was left unchanged. Fix the violations above and run again.")
+    from .conformance import record
     from .export import build_context
 
+    record(project, files, report)
     if loaded is not None:  # the exports carry the derived statements too (validation saw the sources only)
         from .derive import add_derived_from_store
 

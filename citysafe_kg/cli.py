@@ -101,11 +101,32 @@ def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
                   help="Query a SPARQL 1.1 endpoint instead, e.g. http://127.0.0.1:7878/query.")
     @click.option("--timeout", type=float, default=60.0, show_default=True, metavar="SECONDS",
                   help="Stop a query that runs longer than this (exit 2).")
+    @unvalidated_option
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         return func(*args, **kwargs)
 
     return wrapper
+
+
+def unvalidated_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--unvalidated: answer from the sources as they are (kept in the context, see open_checked)."""
+
+    def remember(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+        ctx.meta["citysafe.unvalidated"] = value
+        return value
+
+    return click.option("--unvalidated", is_flag=True, expose_value=False, callback=remember,
+                        help="Answer from the sources as they are, even if they do not conform (by default: "
+                             "from the last build whose sources conformed, with a note when they changed since).")(func)
+
+
+def open_checked(backend: str, endpoint: str | None, timeout: float) -> Any:
+    """The store a query command reads: the last build whose sources conformed (answer.py)."""
+    from .answer import answer_store
+
+    unvalidated = click.get_current_context().meta.get("citysafe.unvalidated", False)
+    return answer_store(backend, endpoint, timeout, unvalidated=unvalidated)
 
 
 def with_timeout(seconds: float, work: Callable[[], Any]) -> Any:
@@ -215,23 +236,14 @@ def validate(warnings: bool, limit: int | None, cases: tuple[str, ...], engine: 
     Example:
         citysafe validate --no-warnings
     """
-    from .build import choose_engine
+    from .answer import validate_sources
     from .render import render_validation
     from .resources import default_project
 
     project = default_project()
     if cases:
         project.graph_files(list(cases))  # an unknown case name fails here, with suggestions
-    files = project.graph_files()
-    if choose_engine(engine, files) == "shacl":
-        from .validate import validate_files
-
-        report = validate_files(project, files)
-    else:
-        from .graph import load_files
-        from .validate import validate as run_validate
-
-        report = run_validate(load_files(project, files))
+    report = validate_sources(project, project.graph_files(), engine)
     if cases:
         report = report.only_cases(list(cases))
     click.echo(render_validation(report, show_warnings=warnings, limit=limit), nl=False)
@@ -245,6 +257,7 @@ def validate(warnings: bool, limit: int | None, cases: tuple[str, ...], engine: 
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (a regular file is replaced atomically; a link, FIFO or device is written "
                    "through; - is standard output). Default: standard output.")
+@unvalidated_option
 def export(fmt: str, output: Path | None) -> None:
     """Export the whole graph (ontology, concepts and data) in one RDF format.
 
@@ -252,22 +265,19 @@ def export(fmt: str, output: Path | None) -> None:
     Example:
         citysafe export -f nt -o graph.nt
     """
+    from .answer import answer_graph
     from .build import vocabulary_graph
     from .export import build_context, normalise_format, serialize, write
-    from .graph import load
-
-    from .compiled import compiled_store
-    from .derive import add_derived_from_store
+    from .resources import default_project
 
     fmt = normalise_format(fmt)
-    loaded = load()
-    add_derived_from_store(loaded.graph, compiled_store(loaded.project, loaded.files).store)
-    context = build_context(vocabulary_graph(loaded.project)) if fmt == "json-ld" else None
+    graph = answer_graph(unvalidated=click.get_current_context().meta.get("citysafe.unvalidated", False))
+    context = build_context(vocabulary_graph(default_project())) if fmt == "json-ld" else None
     if output is None:
-        click.echo(serialize(loaded.graph, fmt, context), nl=False)
+        click.echo(serialize(graph, fmt, context), nl=False)
     else:
-        write(loaded.graph, fmt, output, context)
-        click.echo(f"Wrote {len(loaded.graph)} triples to {output}", err=True)
+        write(graph, fmt, output, context)
+        click.echo(f"Wrote {len(graph)} triples to {output}", err=True)
 
 
 @cli.command()
@@ -295,10 +305,8 @@ def query(name: str | None, list_: bool, params: tuple[str, ...], backend: str, 
         rows = [[q.name, q.summary, ", ".join(f"{p.name} ({p.type})" for p in q.params)] for q in list_queries()]
         click.echo(render(Table(["name", "summary", "params"], rows), fmt, limit), nl=False)
         return
-    from .store import open_store
-
     bound = parse_params(params)
-    store = open_store(backend, endpoint, timeout)
+    store = open_checked(backend, endpoint, timeout)
     show_table(with_timeout(timeout, lambda: run(store, name, bound)), fmt, limit, params)
 
 
@@ -314,10 +322,8 @@ def sparql(query_text: str, backend: str, endpoint: str | None, timeout: float, 
         citysafe sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     from .queries import sparql_text
-    from .store import open_store
-
     text = sparql_text(query_text)
-    store = open_store(backend, endpoint, timeout)
+    store = open_checked(backend, endpoint, timeout)
     show_table(with_timeout(timeout, lambda: store.select(text)), fmt, limit)
 
 
@@ -356,10 +362,8 @@ def report(name: str | None, argument: str | None, list_: bool, params: tuple[st
         rows = [[r.name + (f" {r.argument.upper()}" if r.argument else ""), r.summary] for r in REPORTS.values()]
         click.echo(render(Table(["name", "summary"], rows), fmt, limit), nl=False)
         return
-    from .store import open_store
-
     bound = parse_params(params)
-    store = open_store(backend, endpoint, timeout)
+    store = open_checked(backend, endpoint, timeout)
     table = with_timeout(timeout, lambda: run_report(store, name, bound, argument=argument))
     show_table(table, fmt, limit, params)
 
@@ -381,9 +385,7 @@ def compare(programs: tuple[str, ...], backend: str, endpoint: str | None, timeo
         citysafe compare "Fica Vivo" "Barrio Seguro" "Plan Cuadrantes" --md
     """
     from .reports import compare as run_compare
-    from .store import open_store
-
-    store = open_store(backend, endpoint, timeout)
+    store = open_checked(backend, endpoint, timeout)
     show_table(with_timeout(timeout, lambda: run_compare(store, list(programs))), fmt, limit)
 
 
@@ -436,9 +438,7 @@ def _show_pattern(pattern: Any, fmt: str, graphml: Path | None, node_link: Path 
 
 def _runner(backend: str = "auto", endpoint: str | None = None, timeout: float = 60.0) -> Any:
     from .queries import run
-    from .store import open_store
-
-    store = open_store(backend, endpoint, timeout)
+    store = open_checked(backend, endpoint, timeout)
     return lambda name, params: with_timeout(timeout, lambda: run(store, name, params))
 
 
@@ -530,6 +530,7 @@ def influence_command(graphml: Path | None, node_link: Path | None, backend: str
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on.")
+@unvalidated_option
 def serve(host: str, port: int) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph server).
 
@@ -542,11 +543,13 @@ def serve(host: str, port: int) -> None:
     """
     import os
 
-    from .compiled import compiled_store
+    from .answer import answer_build
+    from .compiled import keep_open_across_exec
     from .server import serve_command
 
-    store = compiled_store()
+    store = answer_build(unvalidated=click.get_current_context().meta.get("citysafe.unvalidated", False))
     command = serve_command(store.path, host, port)
+    keep_open_across_exec(store)  # the server holds the build's in-use lock: cache prune spares it
     del store  # the server opens the database itself
     click.echo(f"Serving the graph read-only at http://{host}:{port}/query (Ctrl-C to stop)", err=True)
     os.execv(command[0], command)
@@ -565,12 +568,59 @@ def push(endpoint: str, graph_iri: str | None, append: bool, timeout: float) -> 
     Example:
         citysafe push --endpoint http://127.0.0.1:7878/store --graph https://w3id.org/citysafe/graph
     """
-    from .compiled import compiled_store
+    from .answer import answer_build
     from .server import push as run_push
 
-    sent = run_push(compiled_store(), endpoint, graph_iri, append, timeout)
+    sent = run_push(answer_build(strict=True), endpoint, graph_iri, append, timeout)
     click.echo(f"Sent {sent} triples to {endpoint} ({'appended' if append else 'replaced'} "
                f"{'graph ' + graph_iri if graph_iri else 'the default graph'})")
+
+
+@cli.group()
+def cache() -> None:
+    """The compiled cache (CITYSAFE_CACHE, else ~/.cache/citysafe-kg): one Oxigraph build per
+    version of the sources. The newest builds are kept automatically; damaged ones are rebuilt.
+
+    \b
+    Example:
+        citysafe cache prune --keep 1
+        citysafe cache check
+    """
+
+
+@cache.command(name="prune")
+@click.option("--keep", type=click.IntRange(min=0), default=3, show_default=True,
+              help="How many of the most recently used builds to keep.")
+def cache_prune(keep: int) -> None:
+    """Remove compiled builds but the most recently used; never one a command or server has
+    open, nor the last build whose sources conformed (reports answer from it).
+
+    \b
+    Example:
+        citysafe cache prune --keep 0
+    """
+    from .compiled import prune
+
+    result = prune(keep)
+    click.echo(f"Removed {len(result.removed)} compiled build(s) ({result.freed_bytes / 1e6:.1f} MB); "
+               f"kept {len(result.kept)}" + (f"; left {len(result.in_use)} in use alone" if result.in_use else ""))
+
+
+@cache.command(name="check")
+def cache_check() -> None:
+    """Hash every file of every compiled build against its manifest; remove damaged builds
+    (the next command compiles them again).
+
+    \b
+    Example:
+        citysafe cache check
+    """
+    from .compiled import check_all
+
+    damaged = check_all()
+    for name, what in damaged:
+        click.echo(f"damaged: {name}: {what}; removed (the next command compiles it again)")
+    click.echo(f"{len(damaged)} damaged build(s).")
 
 
 @cli.command()

@@ -95,3 +95,10 @@ def explain(exc: BaseException) -> tuple[str, int]:
             return f"Cannot write {what}: disk quota exceeded. Free some space and run again.", 2
         return f"{reason}: {what}. Check the path and the disk, then run again.", 2
     return f"Internal error: {type(exc).__name__}: {exc}. {INTERNAL_ERROR_HINT}", 2
+
+
+def notify(message: str) -> None:
+    """One line for the user on stderr, beside a command's output (never mixed into stdout)."""
+    import sys
+
+    print(message, file=sys.stderr, flush=True)

@@ -54,6 +54,8 @@ class OxigraphStore:
     name = "oxigraph"
     prebinds = True  # queries.run hands it the parameters as terms (Oxigraph's substitutions)
 
+    lock: int | None = None  # a compiled build's in-use lock (compiled.open_compiled), released with the store
+
     def __init__(self, store: Any, path: Path | None = None, union: bool = True) -> None:
         self.store = store
         self.path = path  # the on-disk location, if any
@@ -63,7 +65,19 @@ class OxigraphStore:
 
     def sources(self) -> OxigraphStore:
         """The same database, queried on its default graph only: the sources, without the derived statements."""
-        return OxigraphStore(self.store, self.path, union=False)
+        view = OxigraphStore(self.store, self.path, union=False)
+        view._owner = self  # the owner holds the in-use lock while the view is used
+        return view
+
+    def __del__(self) -> None:
+        if self.lock is not None:
+            import os
+
+            try:
+                os.close(self.lock)
+            except OSError:
+                pass
+            self.lock = None
 
     @classmethod
     def from_files(cls, files: list[Path], path: Path | None = None) -> OxigraphStore:
@@ -117,14 +131,30 @@ class OxigraphStore:
         return self.path.parent / "results" / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()[:40]}.json"
 
     def _cached(self, text: str) -> Table | None:
+        """A kept result, if its checksum (over the query key, columns and rows) holds; a damaged
+        one (altered, truncated, of the wrong shape) is removed and recomputed, with one line saying so."""
         file = self._result_file(text)
         if file is None or not file.is_file():
             return None
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            columns, rows = data["columns"], data["rows"]
+            intact = (data["sha256"] == _result_checksum(text, columns, rows)
+                      and isinstance(columns, list) and isinstance(rows, list))
+        except (ValueError, KeyError, TypeError):
+            intact = False
+        except OSError:
+            return None  # unreadable: recompute, and leave the file to whoever owns it
+        if not intact:
+            from .errors import notify
+
+            notify(f"Note: a kept query result ({file.name}) was damaged; recomputed it.")
+            try:
+                file.unlink()
+            except OSError:
+                pass
             return None
-        return Table(data["columns"], data["rows"])
+        return Table(columns, rows)
 
     def _keep(self, text: str, table: Table) -> None:
         file = self._result_file(text)
@@ -133,7 +163,9 @@ class OxigraphStore:
         try:
             from .io import atomic_write_text
 
-            atomic_write_text(file, json.dumps({"columns": table.columns, "rows": table.rows}, ensure_ascii=False))
+            atomic_write_text(file, json.dumps({"columns": table.columns, "rows": table.rows,
+                                                "sha256": _result_checksum(text, table.columns, table.rows)},
+                                               ensure_ascii=False))
         except OSError:
             pass  # a read-only cache only costs speed
 
@@ -155,6 +187,14 @@ class OxigraphStore:
         columns = [v.value for v in result.variables]
         rows = [[_oxigraph_value(solution[name]) for name in columns] for solution in result]
         return Table(columns, rows)
+
+
+def _result_checksum(key: str, columns: Any, rows: Any) -> str:
+    """SHA-256 of a kept result with the query it answers: a file copied or altered does not pass."""
+    import hashlib
+
+    body = json.dumps([key, columns, rows], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def _to_oxigraph(term: Any) -> Any:
