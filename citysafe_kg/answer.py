@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .compiled import cache_root, graph_hash
-from .conformance import last_good, record, validation_key, verdict
+from .conformance import last_good, record, remember_good, validation_key, verdict
 from .errors import ValidationFailed, notify
 from .resources import Project, default_project
 from .store import OxigraphStore, RdflibStore, Store, open_store
@@ -80,6 +80,8 @@ def choose(project: Project, files: list[Path] | None = None, *, unvalidated: bo
                 return Choice(store_hash, True)
             return _refuse(len(report.violations), strict)
     if known is not None and known.conforms:
+        if good is None or good.store_hash != store_hash:
+            remember_good(project, store_hash, key)
         return Choice(store_hash, True)
     if strict:
         return _refuse(known.violations if known else 0, strict)

@@ -271,6 +271,10 @@ def export(fmt: str, output: Path | None) -> None:
     from .resources import default_project
 
     fmt = normalise_format(fmt)
+    if output is not None:
+        from .io import check_output
+
+        check_output(output)  # refuse a folder or a dangling link before the work
     graph = answer_graph(unvalidated=click.get_current_context().meta.get("citysafe.unvalidated", False))
     context = build_context(vocabulary_graph(default_project())) if fmt == "json-ld" else None
     if output is None:

@@ -100,9 +100,14 @@ def record(project: Project, files: list[Path], report: Any) -> Verdict:
     _write(_verdict_file(key), {"key": key, "store_hash": store_hash, "conforms": result.conforms,
                                 "violations": result.violations, "warnings": result.warnings, "at": now})
     if result.conforms:
-        _write(_good_file(project), {"store_hash": store_hash, "validation_key": key, "at": now,
-                                     "root": str(project.root.resolve())})
+        remember_good(project, store_hash, key, now)
     return result
+
+
+def remember_good(project: Project, store_hash: str, key: str, at: float | None = None) -> None:
+    """Make a build whose sources conformed the one this evidence base answers from."""
+    _write(_good_file(project), {"store_hash": store_hash, "validation_key": key, "at": at or time.time(),
+                                 "root": str(project.root.resolve())})
 
 
 def last_good(project: Project) -> GoodBuild | None:

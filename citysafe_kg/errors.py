@@ -83,15 +83,27 @@ def explain(exc: BaseException) -> tuple[str, int]:
     if isinstance(exc, MemoryError):
         return "Out of memory: close other programs or use a machine with more memory, then run again.", 2
     if isinstance(exc, OSError):
-        what = f"{exc.filename}" if exc.filename is not None else "the output"
-        reason = exc.strerror or type(exc).__name__
-        if exc.errno == errno.ENOSPC:
+        import re
+
+        code, what, reason = exc.errno, exc.filename, exc.strerror
+        if code is None:  # engines (RocksDB under Oxigraph) put errno's words and the path in the text
+            text = str(exc)
+            for number, words in ((errno.ENOSPC, "No space left"), (errno.EROFS, "Read-only file system"),
+                                  (errno.EACCES, "Permission denied"), (errno.ENOENT, "No such file")):
+                if words in text:
+                    code, reason = number, words
+            path = re.search(r"(/[^\s:]+)", text)
+            what = what or (path.group(1) if path else None)
+            reason = reason or text[:200]
+        what = what if what is not None else "the output"
+        reason = reason or type(exc).__name__
+        if code == errno.ENOSPC:
             return (f"Cannot write {what}: no space left on the device. Free some space, or point "
                     "--dist, -o or CITYSAFE_CACHE at another disk, and run again."), 2
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if code in (errno.EACCES, errno.EPERM, errno.EROFS):
             return (f"Cannot write or read {what}: {reason.lower()}. Check its permissions, or point "
                     "--dist, -o or CITYSAFE_CACHE somewhere writable."), 2
-        if exc.errno == errno.EDQUOT:
+        if code == errno.EDQUOT:
             return f"Cannot write {what}: disk quota exceeded. Free some space and run again.", 2
         return f"{reason}: {what}. Check the path and the disk, then run again.", 2
     return f"Internal error: {type(exc).__name__}: {exc}. {INTERNAL_ERROR_HINT}", 2

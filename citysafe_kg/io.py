@@ -157,11 +157,10 @@ def write_output(path: Path, data: bytes | str, protected: tuple[Path, ...] | No
     of the evidence base itself (ontology/, data/, queries/) is refused. Returns where it went."""
     import sys
 
-    from .errors import UserError
-
     if isinstance(data, str):
         data = data.encode("utf-8")
-    if str(path) == "-":
+    target = check_output(path, protected)
+    if target is None:
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:
             sys.stdout.write(data.decode("utf-8"))
@@ -169,15 +168,6 @@ def write_output(path: Path, data: bytes | str, protected: tuple[Path, ...] | No
             stream.write(data)
         sys.stdout.flush()
         return "standard output"
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
-    if path.is_symlink() and not os.path.lexists(target):
-        raise UserError(f"-o {path} is a link to {target}, which does not exist: not writing through a "
-                        "dangling link. Remove the link or give another file name.")
-    if target.is_dir():
-        raise UserError(f"-o {path} is a folder; give a file name, e.g. -o {path.as_posix().rstrip('/')}/graph.ttl.")
-    for folder in _protected(protected):
-        if Path(os.path.realpath(target)).is_relative_to(folder):
-            raise UserError(f"-o {path} is inside the evidence base ({folder}); write exports elsewhere, e.g. -o dist/.")
     if target.exists() and not target.is_file():  # FIFO, character or block device, socket
         try:
             with open(target, "wb") as handle:
@@ -187,6 +177,25 @@ def write_output(path: Path, data: bytes | str, protected: tuple[Path, ...] | No
         return str(path)
     atomic_write_bytes(target, data)
     return str(path)
+
+
+def check_output(path: Path, protected: tuple[Path, ...] | None = None) -> Path | None:
+    """The file -o PATH writes to (a link's target), or None for standard output ("-"); a folder,
+    a dangling link or a file of the evidence base is refused. Commands call it before the work."""
+    from .errors import UserError
+
+    if str(path) == "-":
+        return None
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if path.is_symlink() and not os.path.lexists(target):
+        raise UserError(f"-o {path} is a link to {target}, which does not exist: not writing through a "
+                        "dangling link. Remove the link or give another file name.")
+    if target.is_dir():
+        raise UserError(f"-o {path} is a folder; give a file name, e.g. -o {path.as_posix().rstrip('/')}/graph.ttl.")
+    for folder in _protected(protected):
+        if Path(os.path.realpath(target)).is_relative_to(folder):
+            raise UserError(f"-o {path} is inside the evidence base ({folder}); write exports elsewhere, e.g. -o dist/.")
+    return target
 
 
 def _protected(given: tuple[Path, ...] | None) -> list[Path]:
