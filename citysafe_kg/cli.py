@@ -20,7 +20,8 @@ EXIT_CODES_HELP = """\b
 Exit codes:
   0  success; the graph conforms
   1  the graph does not conform, or a usage error (bad input, unknown name)
-  2  runtime error (an engine, server or the disk failed)"""
+  2  runtime error (an engine, server or the disk failed)
+  130  interrupted (Ctrl-C)"""
 
 
 class CitysafeGroup(click.Group):

@@ -5,7 +5,8 @@ was printed, and that no file but the command's own was touched.
 Kinds: OWN (never lose a file that is not ours), ANSWER (never answer wrong in silence),
 LINE (every failure one line with the documented exit code), CACHE (damaged or shared
 cache), KILL (killed or concurrent processes). Run alone:
-    .venv/bin/python -m pytest -q tests/test_battery.py
+    .venv/bin/python -m pytest -q tests/test_battery.py            # the quick battery
+    .venv/bin/python -m pytest -q tests/test_battery.py -m slow    # the two whole-graph exports
 Cases that mount a tmpfs skip (with the reason) where mounting is not allowed.
 """
 
@@ -253,6 +254,7 @@ def test_own_dist_through_a_symlink_keeps_the_link(tmp_path, cache):
     assert (real / "graph.nt").stat().st_size > 1_000_000
 
 
+@pytest.mark.slow  # rdflib serialises the whole graph: ~10 s
 def test_own_export_writes_through_a_symlink(tmp_path, cache):
     target = tmp_path / "real.nt"
     target.write_text("old\n")
@@ -444,6 +446,7 @@ def test_answer_sparql_on_changed_sources_reads_the_good_build(home):
     assert result.stdout.splitlines()[1] == "2"
 
 
+@pytest.mark.slow  # rdflib serialises the whole graph: ~10 s
 def test_answer_export_on_changed_sources_exports_the_good_build(home):
     _remove_fica_vivo_label(home)
     result = invoke(["export", "-f", "nt"], message="changed since")
@@ -586,7 +589,8 @@ def test_line_stdout_on_a_full_device(cache):
 
 
 def test_line_stdout_closed_early_is_quiet(cache):
-    process = subprocess.Popen([PYTHON, "-m", "citysafe_kg", "export", "-f", "nt"], stdout=subprocess.PIPE,
+    process = subprocess.Popen([PYTHON, "-m", "citysafe_kg", "sparql", "SELECT * WHERE { ?s ?p ?o }", "--tsv"],
+                               stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, env=os.environ.copy())
     assert process.stdout is not None
     process.stdout.read(100)
@@ -736,7 +740,7 @@ def test_cache_prune_command_reports_what_it_removed(cache):
 
 # ================================================================ KILL: killed and concurrent processes
 
-@pytest.mark.parametrize("after", [0.3, 1.0, 2.0])
+@pytest.mark.parametrize("after", [1.0, 2.0])
 def test_kill_a_build_leaves_the_previous_build_whole(built, tmp_path, after):
     env = {"CITYSAFE_CACHE": os.environ["CITYSAFE_CACHE"]}
     before = snapshot(built)
@@ -784,13 +788,13 @@ def test_kill_a_compile_then_the_next_report_answers(tmp_path):
 
 def test_kill_concurrent_builds_and_reports(built, tmp_path):
     env = {"CITYSAFE_CACHE": os.environ["CITYSAFE_CACHE"]}
-    builds = [start(["build", "--engine", "shacl", "--dist", str(built)], env) for _ in range(3)]
-    reports = [start(["report", "police-social", "--csv"], env) for _ in range(3)]
+    builds = [start(["build", "--engine", "shacl", "--dist", str(built)], env) for _ in range(2)]
+    reports = [start(["report", "police-social", "--csv"], env) for _ in range(2)]
     outputs = [p.communicate(timeout=120) for p in builds + reports]
     for process, (out, err) in zip(builds + reports, outputs):
         no_traceback(err)
         assert process.returncode == 0, err
-    assert len({out for out, _ in outputs[3:]}) == 1 and "Fica Vivo (Stay Alive)" in outputs[3][0]
+    assert len({out for out, _ in outputs[2:]}) == 1 and "Fica Vivo (Stay Alive)" in outputs[2][0]
     manifest = json.loads((built / "manifest.json").read_text())
     assert set(manifest["outputs"]) == {p.name for p in built.iterdir()}
     assert staging_left(tmp_path) == []

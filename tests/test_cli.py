@@ -27,6 +27,7 @@ def test_top_level_help_documents_exit_codes(runner):
         "    0  success; the graph conforms\n"
         "    1  the graph does not conform, or a usage error (bad input, unknown name)\n"
         "    2  runtime error (an engine, server or the disk failed)\n"
+        "    130  interrupted (Ctrl-C)\n"
     )
 
 
