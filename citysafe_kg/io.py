@@ -84,6 +84,12 @@ def sweep_staging(parent: Path, target_name: str) -> list[Path]:
         if match and match.group("target") == target_name:
             if _alive(int(match.group("pid"))):
                 continue
+            if entry.name[match.end():].startswith("old-") and not os.path.lexists(parent / target_name):
+                try:  # killed between the two renames of replace_directory's fallback: put the old build back
+                    os.replace(entry.path, parent / target_name)
+                    continue
+                except OSError:
+                    pass
         else:
             legacy = _LEGACY.match(entry.name)
             if not legacy or legacy.group("target") != target_name:

@@ -377,6 +377,17 @@ def test_own_staging_of_a_dead_process_is_swept_and_a_live_ones_kept(built, tmp_
     assert live.exists() and mine.exists()
 
 
+def test_own_a_build_killed_between_two_renames_is_put_back(built, tmp_path):
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    aside = tmp_path / f".dist.citysafe-{dead.pid}-old-xyz"
+    os.replace(built, aside)  # where the two-step swap (no RENAME_EXCHANGE) leaves it
+    from citysafe_kg.io import sweep_staging
+
+    sweep_staging(tmp_path, "dist")
+    assert (built / "manifest.json").is_file() and not aside.exists()
+
+
 def test_own_gitignore_covers_staging_folders():
     if shutil.which("git") is None or not (REPO / ".git").exists():
         pytest.skip("not a git checkout")
@@ -451,6 +462,14 @@ def test_answer_export_on_changed_sources_exports_the_good_build(home):
     _remove_fica_vivo_label(home)
     result = invoke(["export", "-f", "nt"], message="changed since")
     assert '<https://w3id.org/citysafe/id/fica-vivo> <http://www.w3.org/2000/01/rdf-schema#label> "Fica Vivo"@pt .' in result.stdout
+
+
+@pytest.mark.slow  # rdflib parses the whole graph: ~10 s
+def test_answer_rdflib_on_changed_sources_reads_the_good_build(home):
+    _remove_fica_vivo_label(home)
+    invoke(["validate", "--engine", "shacl"], code=1, one_line=False)
+    result = invoke(["report", "police-social", "--csv", "--backend", "rdflib"], message="do not conform now")
+    assert "Fica Vivo (Stay Alive)" in result.stdout and len(result.stdout.splitlines()) == 7
 
 
 def test_answer_a_misspelt_program_is_an_error_not_an_empty_table(cache):
