@@ -235,11 +235,23 @@ def write_results(bench: Bench, summary: dict[str, dict[str, float]], ratio: str
     print(f"wrote {ROOT / 'bench' / 'RESULTS.md'}")
 
 
+def write_site_results(bench: Bench, lines: list[str]) -> None:
+    table = ["| step | seconds | peak MB |", "|---|---:|---:|"]
+    table += [f"| {s.name} | {s.seconds:.2f} | {s.peak_mb:.0f} |" for s in bench.steps]
+    text = ["# Evidence site benchmark (seed)", "", f"Machine: {machine()}.", "",
+            f"Run on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `python bench/run.py --site`.", "",
+            *table, "", *lines]
+    (ROOT / "bench" / "RESULTS-site.md").write_text("\n".join(text) + "\n", encoding="utf-8")
+    print(f"wrote {ROOT / 'bench' / 'RESULTS-site.md'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,100000", help="Comma-separated program counts.")
     parser.add_argument("--quick", action="store_true", help="Fewer reports and patterns per size.")
     parser.add_argument("--no-seed", action="store_true", help="Skip the seed graph.")
+    parser.add_argument("--site", action="store_true",
+                        help="Only the evidence site at the seed (bench/site.py); writes bench/RESULTS-site.md.")
     parser.add_argument("--naive-up-to", type=int, default=10000,
                         help="Run the naive rdflib + pyshacl pipeline up to this many programs (it takes hours at 100,000).")
     args = parser.parse_args()
@@ -247,6 +259,12 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="citysafe-bench-"))
     summary: dict[str, dict[str, float]] = {}
     try:
+        if args.site:
+            from site_bench import bench_site
+
+            lines = bench_site(bench, citysafe, work, ROOT)
+            write_site_results(bench, lines)
+            return
         if not args.no_seed:
             bench_seed(bench, str(work / "seed-cache"))
         for size in [int(s) for s in args.sizes.split(",") if s]:

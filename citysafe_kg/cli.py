@@ -395,6 +395,26 @@ def compare(programs: tuple[str, ...], backend: str, endpoint: str | None, timeo
 
 
 @cli.command()
+@output_options
+def datacube(fmt: str, limit: int | None) -> None:
+    """The 21 integrity constraints of the W3C Data Cube spec, run on the compiled build after the
+    spec's normalisation (queries/datacube/, docs/DATACUBE.md); exit 1 if any fails.
+
+    \b
+    Example:
+        citysafe datacube
+        citysafe datacube --md
+    """
+    from .datacube import check_build, results_table
+    from .render import render
+
+    results = check_build()
+    click.echo(render(results_table(results), fmt, limit), nl=False)
+    if not all(r.holds for r in results):
+        sys.exit(1)
+
+
+@cli.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--check", is_flag=True, help="Only list files not in canonical form (exit 1 if any).")
 def fmt(files: tuple[Path, ...], check: bool) -> None:
@@ -648,6 +668,48 @@ def synth(programs: int, seed: int, output: Path) -> None:
 
     sizes = write(programs, seed, output)
     click.echo(f"Wrote {programs:,} programs (~{sizes.triples:,} triples) to {output}")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="Folder to write the site to (replaced whole at the end).")
+@click.option("--keep-going", is_flag=True,
+              help="Write the pages that can be made even when others cannot (still exit 1, listing each).")
+@click.option("--serve", "serve_", is_flag=True, help="Then serve the site on 127.0.0.1 until Ctrl-C.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port for --serve.")
+def site(output: Path, keep_going: bool, serve_: bool, port: int) -> None:
+    """Write the static evidence site (en, es, pt) from the compiled graph.
+
+    Home with the gap map and filters, a page per program, city, country and
+    figure, the methods and a search page (Pagefind). Every number opens the
+    report's words. Bad input (a program without an English label, a chart
+    without data, a missing translation) names the node and the page, and
+    nothing is written unless --keep-going is given.
+
+    \b
+    Example:
+        citysafe site -o site
+        citysafe site -o site --serve --port 8000
+    """
+    from .site import build_site, serve_site
+
+    result = build_site(output, keep_going=keep_going)
+    pages = ", ".join(f"{lang} {n}" for lang, n in result.pages.items())
+    click.echo(f"Wrote {output}/: pages {pages}; {result.files} files in {result.seconds:.1f} s")
+    for error in result.errors:
+        click.echo(f"Error: {error}", err=True)
+    if result.errors:
+        click.echo(f"{len(result.errors)} problem(s); --keep-going wrote the other pages.", err=True)
+        sys.exit(1)
+    if serve_:
+        server = serve_site(output, port)
+        click.echo(f"Serving http://127.0.0.1:{server.server_address[1]}/en/index.html (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
 
 
 def main() -> None:

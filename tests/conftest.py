@@ -58,3 +58,11 @@ def project_copy(tmp_path: Path, project: Project, monkeypatch: pytest.MonkeyPat
         shutil.copytree(project.root / folder, root / folder)
     monkeypatch.setenv("CITYSAFE_HOME", str(root))
     return Project(root)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, private_cache: None):
+    """The evidence site of the seed graph, built once per test session (tests/test_site*.py)."""
+    from citysafe_kg.site import build_site
+
+    return build_site(tmp_path_factory.mktemp("site") / "site")

@@ -319,10 +319,11 @@ def test_national_homicide_nearly_90_in_1991_and_22_8_in_2015(graph):
     assert [(r["o"], r["year"], r["v"]) for r in rows] == [
         ("csd:stat-colombia-homicide-rate-1991", 1991, 90),
         ("csd:stat-colombia-homicide-rate-2015", 2015, Decimal("22.8")),
-        ("csd:stat-colombia-homicide-rate-2015-fn89", 2015, Decimal("22.8")),
     ]
     assert value(graph, "csd:stat-colombia-homicide-rate-1991", "cs:valueQualifier") == "vq:almost"
-    assert footnotes(graph, "csd:stat-colombia-homicide-rate-2015") == [81]
+    # The text (fn 81) and footnote 89 state the same cell: one observation with both locators
+    # (a Data Cube dataset holds one observation per cell, IC-12).
+    assert footnotes(graph, "csd:stat-colombia-homicide-rate-2015") == [81, 89]
     over_50 = "csd:stat-colombia-cities-homicide-rate-over-50"
     assert (value(graph, over_50, "cs:value"), value(graph, over_50, "cs:valueQualifier"), value(graph, over_50, "cs:valueAsPrinted")) == (
         50, "vq:more-than", "well over 50")
