@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .compiled import cache_root, graph_hash
+from .compiled import cache_root, graph_hash, open_store
 from .conformance import last_good, record, remember_good, validation_key, verdict
 from .errors import ValidationFailed, notify
 from .resources import Project, default_project
-from .store import OxigraphStore, RdflibStore, Store, open_store
+from .store import OxigraphStore, RdflibStore, Store
 from .validate import ValidationReport
 
 
@@ -128,7 +128,7 @@ def resolve(project: Project, files: list[Path], *, unvalidated: bool = False,
 
 def answer_store(backend: str = "auto", endpoint: str | None = None, timeout: float = 60.0, *,
                  unvalidated: bool = False, strict: bool = False) -> Store:
-    """The store a query command reads (store.open_store, checked as the module says).
+    """The store a query command reads (compiled.open_store, checked as the module says).
     A remote endpoint is taken as it is: it holds what `push` sent, and push sends only good graphs."""
     if endpoint:
         return open_store(backend, endpoint, timeout)

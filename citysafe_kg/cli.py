@@ -274,8 +274,9 @@ def export(fmt: str, output: Path | None) -> None:
     fmt = normalise_format(fmt)
     if output is not None:
         from .io import check_output
+        from .resources import source_folders
 
-        check_output(output)  # refuse a folder or a dangling link before the work
+        check_output(output, source_folders())  # refuse a folder, a dangling link or a source file before the work
     graph = answer_graph(unvalidated=click.get_current_context().meta.get("citysafe.unvalidated", False))
     context = build_context(vocabulary_graph(default_project())) if fmt == "json-ld" else None
     if output is None:
@@ -586,19 +587,28 @@ def serve(host: str, port: int) -> None:
 @click.option("--graph", "graph_iri", metavar="IRI", default=None, help="Named graph to load into (default graph if omitted).")
 @click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
 @click.option("--timeout", type=float, default=300.0, show_default=True, metavar="SECONDS", help="Give up after this long.")
-def push(endpoint: str, graph_iri: str | None, append: bool, timeout: float) -> None:
+@click.option("--user", default=None, help="Account allowed to write graphs (Virtuoso: dba), with --password.")
+@click.option("--password", default=None, help="That account's password (HTTP digest or basic auth).")
+def push(endpoint: str, graph_iri: str | None, append: bool, timeout: float, user: str | None,
+         password: str | None) -> None:
     """Load the built graph into a SPARQL server through the Graph Store Protocol.
+
+    The sources go to --graph (or the default graph); the derived statements (ratings,
+    effects) to https://w3id.org/citysafe/graph/derived. Query the server's union of graphs.
 
     \b
     Example:
         citysafe push --endpoint http://127.0.0.1:7878/store --graph https://w3id.org/citysafe/graph
+        citysafe push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password dba \\
+            --graph https://w3id.org/citysafe/graph
+        citysafe report police-social --endpoint http://127.0.0.1:8890/sparql
     """
     from .answer import answer_build
     from .server import push as run_push
 
-    sent = run_push(answer_build(strict=True), endpoint, graph_iri, append, timeout)
+    sent = run_push(answer_build(strict=True), endpoint, graph_iri, append, timeout, user, password)
     click.echo(f"Sent {sent} triples to {endpoint} ({'appended' if append else 'replaced'} "
-               f"{'graph ' + graph_iri if graph_iri else 'the default graph'})")
+               f"{'graph ' + graph_iri if graph_iri else 'the default graph'} and the derived graph)")
 
 
 @cli.group()

@@ -8,6 +8,8 @@ Exit codes (as pySHACL documents its own):
 
 from __future__ import annotations
 
+import difflib
+
 
 class CitysafeError(Exception):
     """Base class. ``message`` is what a user reads; ``exit_code`` what the CLI returns."""
@@ -52,6 +54,12 @@ class RuntimeFailure(CitysafeError):
     """Something outside the user's input failed: an engine, a server, the disk."""
 
     exit_code = 2
+
+
+def suggest(name: str, known: list[str]) -> str:
+    """' Did you mean "x"?' for the known name nearest to ``name``, or nothing."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    return f' Did you mean "{close[0]}"?' if close else ""
 
 
 class Interrupted(BaseException):

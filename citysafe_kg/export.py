@@ -81,7 +81,9 @@ def serialize(graph: Graph, fmt: str, context: dict[str, Any] | None = None) -> 
 
 def write(graph: Graph, fmt: str, path: Path, context: dict[str, Any] | None = None) -> Path:
     """Write the graph to ``path`` (io.write_output: "-", links, FIFOs and devices written through)."""
-    write_output(path, serialize(graph, fmt, context))
+    from .resources import source_folders
+
+    write_output(path, serialize(graph, fmt, context), source_folders())
     return path
 
 

@@ -51,7 +51,6 @@ class LoadedGraph:
     def line_of(self, node: Node) -> str | None:
         """'file:line' where the IRI node's description starts, if it can be found."""
         from .terms import curie
-        from .validate import FileLines
 
         owner = self.owner(node)
         if not isinstance(owner, URIRef):
@@ -97,3 +96,32 @@ def load_files(project: Project, files: list[Path]) -> LoadedGraph:
 def load_shapes(project: Project | None = None) -> Graph:
     project = project or default_project()
     return parse_file(project.shapes_file, project)
+
+
+class FileLines:
+    """Finds 'file:line' where a node's description starts, by scanning the source files."""
+
+    def __init__(self, project: Project, files: list[Path]) -> None:
+        self.project = project
+        self.files = [f for f in files if project.data_dir in f.parents]
+        self._cache: dict[str, str | None] = {}
+
+    def __call__(self, node: str) -> str | None:
+        if node in self._cache:
+            return self._cache[node]
+        from .prefixes import PREFIXES
+
+        prefix, _, local = node.partition(":")
+        iri = PREFIXES.get(prefix, "") + local if prefix in PREFIXES else node
+        starts = (f"{node} ", f"<{iri}> ")
+        found = None
+        for path in self.files:
+            with open(path, encoding="utf-8") as handle:
+                for number, line in enumerate(handle, 1):
+                    if line.startswith(starts):
+                        found = f"{self.project.relative(path)}:{number}"
+                        break
+            if found:
+                break
+        self._cache[node] = found
+        return found

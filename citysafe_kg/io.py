@@ -156,11 +156,11 @@ def replace_directory(target: Path, build: Callable[[Path], None]) -> None:
         raise
 
 
-def write_output(path: Path, data: bytes | str, protected: tuple[Path, ...] | None = None) -> str:
+def write_output(path: Path, data: bytes | str, protected: tuple[Path, ...] = ()) -> str:
     """Write a command's -o output the way coreutils would: "-" is standard output; a symlink
     is written through (the link stays); a FIFO, device or socket is written directly; only a
     regular file (or a new one) is replaced atomically. A folder, a dangling link, or a file
-    of the evidence base itself (ontology/, data/, queries/) is refused. Returns where it went."""
+    under ``protected`` (the evidence base: resources.source_folders()) is refused. Returns where it went."""
     import sys
 
     if isinstance(data, str):
@@ -185,9 +185,9 @@ def write_output(path: Path, data: bytes | str, protected: tuple[Path, ...] | No
     return str(path)
 
 
-def check_output(path: Path, protected: tuple[Path, ...] | None = None) -> Path | None:
+def check_output(path: Path, protected: tuple[Path, ...] = ()) -> Path | None:
     """The file -o PATH writes to (a link's target), or None for standard output ("-"); a folder,
-    a dangling link or a file of the evidence base is refused. Commands call it before the work."""
+    a dangling link or a file under ``protected`` is refused. Commands call it before the work."""
     from .errors import UserError
 
     if str(path) == "-":
@@ -198,21 +198,7 @@ def check_output(path: Path, protected: tuple[Path, ...] | None = None) -> Path 
                         "dangling link. Remove the link or give another file name.")
     if target.is_dir():
         raise UserError(f"-o {path} is a folder; give a file name, e.g. -o {path.as_posix().rstrip('/')}/graph.ttl.")
-    for folder in _protected(protected):
+    for folder in (Path(os.path.realpath(p)) for p in protected):
         if Path(os.path.realpath(target)).is_relative_to(folder):
             raise UserError(f"-o {path} is inside the evidence base ({folder}); write exports elsewhere, e.g. -o dist/.")
     return target
-
-
-def _protected(given: tuple[Path, ...] | None) -> list[Path]:
-    if given is not None:
-        return [Path(os.path.realpath(p)) for p in given]
-    from .errors import CitysafeError
-
-    try:
-        from .resources import default_project
-
-        project = default_project()
-    except CitysafeError:
-        return []
-    return [Path(os.path.realpath(p)) for p in (project.ontology_dir, project.data_dir, project.queries_dir)]

@@ -19,6 +19,7 @@ import networkx as nx
 
 from .io import write_output
 from .queries import Table
+from .resources import source_folders
 
 Runner = Callable[[str, dict[str, str]], Table]
 """Runs a named query with parameters and returns its Table."""
@@ -182,10 +183,10 @@ def write_network(network: nx.Graph, graphml: Path | None = None, node_link: Pat
     regular file, directly to "-", a link's target, a FIFO or a device (io.write_output)."""
     written = []
     if graphml is not None:
-        write_output(graphml, "\n".join(nx.generate_graphml(network)) + "\n")
+        write_output(graphml, "\n".join(nx.generate_graphml(network)) + "\n", source_folders())
         written.append(graphml)
     if node_link is not None:
         data = nx.node_link_data(network, edges="links")
-        write_output(node_link, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        write_output(node_link, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", source_folders())
         written.append(node_link)
     return written

@@ -27,17 +27,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ParameterError, RuntimeFailure, UnknownNameError, UserError
+from .errors import ParameterError, UnknownNameError, UserError, suggest
 from .prefixes import PREFIXES
 from .resources import Project, default_project
+from .store import python_value, run_text  # noqa: F401  (re-exported)
+from .table import Table
 
 if TYPE_CHECKING:  # rdflib costs ~0.2 s to import; the compiled-store path never needs it
-    from rdflib import Graph
     from rdflib.term import Node
 
 PARAM_TYPES = ("iri", "concept", "string", "integer", "decimal")
@@ -67,21 +68,6 @@ class NamedQuery:
     @property
     def is_violation_check(self) -> bool:
         return self.name.endswith("-violation")
-
-
-@dataclass
-class Table:
-    """Rows of a query or report: column names and plain Python values."""
-
-    columns: list[str]
-    rows: list[list[Any]] = field(default_factory=list)
-
-    def records(self) -> list[dict[str, Any]]:
-        return [dict(zip(self.columns, row)) for row in self.rows]
-
-    def column(self, name: str) -> list[Any]:
-        index = self.columns.index(name)
-        return [row[index] for row in self.rows]
 
 
 _HEADER = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
@@ -126,11 +112,6 @@ def parse_header(path: Path) -> NamedQuery:
 def list_queries(project: Project | None = None) -> list[NamedQuery]:
     project = project or default_project()
     return [parse_header(p) for p in sorted(project.queries_dir.glob("*.rq"), key=lambda p: p.stem)]
-
-
-def suggest(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    return f' Did you mean "{close[0]}"?' if close else ""
 
 
 def get_query(name: str, project: Project | None = None) -> NamedQuery:
@@ -187,22 +168,6 @@ def bind(query: NamedQuery, params: dict[str, str]) -> str:
     return query.text[: match.end()] + block + query.text[match.end():]
 
 
-def python_value(graph: Graph | None, term: Node | None) -> Any:
-    """A plain value for a result cell: CURIEs for IRIs, numbers for numeric literals
-    (the same conversion as the Oxigraph and endpoint stores, see terms.py)."""
-    from rdflib import Literal, URIRef
-
-    from .terms import curie, literal_value
-
-    if term is None:
-        return None
-    if isinstance(term, URIRef):
-        return curie(str(term))
-    if isinstance(term, Literal):
-        return literal_value(str(term), str(term.datatype) if term.datatype else None)
-    return str(term)
-
-
 def tidy(query: NamedQuery, table: Table) -> Table:
     """Sort the items of GROUP_CONCAT list columns, whose order SPARQL leaves open."""
     for name in query.lists:
@@ -213,29 +178,6 @@ def tidy(query: NamedQuery, table: Table) -> Table:
                     items = {item.strip() for item in row[index].split(LIST_SEPARATOR.strip())}
                     row[index] = LIST_SEPARATOR.join(sorted(item for item in items if item))
     return table
-
-
-def run_text(graph: Graph, text: str) -> Table:
-    """Run SPARQL text on an rdflib graph and return a Table (SELECT/ASK only)."""
-    from pyparsing import ParseException
-
-    try:
-        result = graph.query(text)
-    except ParseException as exc:
-        raise UserError(f"SPARQL syntax error: {exc}. Check the query text.") from None
-    except Exception as exc:  # rdflib raises many types; none should reach a user as a traceback
-        raise RuntimeFailure(f"The query failed in rdflib's engine: {type(exc).__name__}: {exc}") from None
-    try:
-        bindings = list(result) if result.type == "SELECT" else []
-    except Exception as exc:
-        raise RuntimeFailure(f"The query failed in rdflib's engine: {type(exc).__name__}: {exc}") from None
-    if result.type == "ASK":
-        return Table(["ask"], [[bool(result.askAnswer)]])
-    if result.type != "SELECT":
-        raise UserError("Only SELECT and ASK queries can be shown as a table; use citysafe export for graphs.")
-    columns = [str(v) for v in result.vars]
-    rows = [[python_value(graph, row[v]) for v in result.vars] for row in bindings]
-    return Table(columns, rows)
 
 
 def as_store(source: Any) -> Any:
@@ -346,32 +288,6 @@ def run(source: Any, name: str, params: dict[str, str] | None = None, project: P
     if getattr(store, "prebinds", False):
         return tidy(query, store.select(query.text, terms(query, params or {})))
     return tidy(query, store.select(bind(query, params or {})))
-
-
-def run_violation_queries(store: Any, project: Project, where: Any = None) -> list[Any]:
-    """Run every queries/*-violation.rq on a store; each row (?focus ?message) is a Violation."""
-    from rdflib import URIRef
-
-    from .validate import Finding
-
-    findings = []
-    for query in list_queries(project):
-        if not query.is_violation_check:
-            continue
-        for record in as_store(store).select(query.text).records():
-            focus = str(record.get("focus"))
-            prefix, _, local = focus.partition(":")
-            findings.append(Finding(
-                severity="Violation",
-                focus=URIRef(PREFIXES[prefix] + local if prefix in PREFIXES else focus),
-                focus_label=focus,
-                shape=f"queries/{query.name}.rq",
-                path=None,
-                component=f"query:{query.name}",
-                message=str(record.get("message") or query.summary),
-                where=where(focus) if where else None,
-            ))
-    return findings
 
 
 _UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UserError
+from .errors import UserError, suggest
 
 REPORT_TEXT = Path("data/source/making-cities-safer-2016.txt")
 
@@ -58,8 +58,6 @@ class Project:
             known = {p.stem: p for p in (self.data_dir / "cases").glob("*.ttl")}
             for name in cases:
                 if name not in known:
-                    from .queries import suggest
-
                     raise UserError(f'Unknown case "{name}".{suggest(name, sorted(known))} Cases: {", ".join(sorted(known))}.')
             chosen = {known[name] for name in cases}
             data = [p for p in data if p.parent != self.data_dir / "cases" or p in chosen]
@@ -95,3 +93,12 @@ def default_project() -> Project:
         "Cannot find the ontology/ and data/ folders: reinstall citysafe-kg, "
         "or set CITYSAFE_HOME to a checkout of the repository."
     )
+
+
+def source_folders() -> tuple[Path, ...]:
+    """The evidence base's own folders (ontology/, data/, queries/), which no -o may write into."""
+    try:
+        project = default_project()
+    except UserError:
+        return ()
+    return (project.ontology_dir, project.data_dir, project.queries_dir)

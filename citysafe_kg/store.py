@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import RuntimeFailure, UserError
-from .queries import Table
+from .table import Table
 from .terms import curie, literal_value
+
+if TYPE_CHECKING:  # rdflib costs ~0.2 s to import; the compiled-store path never needs it
+    from rdflib import Graph
+    from rdflib.term import Node
 
 BACKENDS = ("auto", "oxigraph", "rdflib")
 
@@ -31,9 +35,44 @@ class RdflibStore:
         self.graph = graph
 
     def select(self, text: str) -> Table:
-        from .queries import run_text
-
         return run_text(self.graph, text)
+
+
+def python_value(graph: Graph | None, term: Node | None) -> Any:
+    """A plain value for a result cell: CURIEs for IRIs, numbers for numeric literals
+    (the same conversion as the Oxigraph and endpoint stores, see terms.py)."""
+    from rdflib import Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return curie(str(term))
+    if isinstance(term, Literal):
+        return literal_value(str(term), str(term.datatype) if term.datatype else None)
+    return str(term)
+
+
+def run_text(graph: Graph, text: str) -> Table:
+    """Run SPARQL text on an rdflib graph and return a Table (SELECT/ASK only)."""
+    from pyparsing import ParseException
+
+    try:
+        result = graph.query(text)
+    except ParseException as exc:
+        raise UserError(f"SPARQL syntax error: {exc}. Check the query text.") from None
+    except Exception as exc:  # rdflib raises many types; none should reach a user as a traceback
+        raise RuntimeFailure(f"The query failed in rdflib's engine: {type(exc).__name__}: {exc}") from None
+    try:
+        bindings = list(result) if result.type == "SELECT" else []
+    except Exception as exc:
+        raise RuntimeFailure(f"The query failed in rdflib's engine: {type(exc).__name__}: {exc}") from None
+    if result.type == "ASK":
+        return Table(["ask"], [[bool(result.askAnswer)]])
+    if result.type != "SELECT":
+        raise UserError("Only SELECT and ASK queries can be shown as a table; use citysafe export for graphs.")
+    columns = [str(v) for v in result.vars]
+    rows = [[python_value(graph, row[v]) for v in result.vars] for row in bindings]
+    return Table(columns, rows)
 
 
 def _oxigraph_value(term: Any) -> Any:
@@ -274,27 +313,3 @@ def request_json(request: Any, url: str, timeout: float) -> dict[str, Any]:
         return json.loads(http(request, url, timeout).decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise RuntimeFailure(f"{url} did not return SPARQL JSON results.") from None
-
-
-def open_store(backend: str = "auto", endpoint: str | None = None, timeout: float = 60.0,
-               cases: list[str] | None = None) -> Store:
-    """The store a command queries: a remote endpoint if given, else the compiled
-    Oxigraph build (auto, the default: ~100x faster than rdflib on every size we
-    measured), else rdflib's in-memory graph parsed from the sources."""
-    if endpoint:
-        return EndpointStore(endpoint, timeout)
-    if backend not in BACKENDS:
-        raise UserError(f'Unknown backend "{backend}"; use one of {", ".join(BACKENDS)}.')
-    from .resources import default_project
-
-    project = default_project()
-    if backend == "rdflib":
-        from .derive import derive_rdflib
-        from .graph import load
-
-        graph = load(project, cases=cases).graph
-        derive_rdflib(graph, project)
-        return RdflibStore(graph)
-    from .compiled import compiled_store
-
-    return compiled_store(project, project.graph_files(cases))

@@ -18,8 +18,10 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
 from .errors import UserError
-from .graph import LoadedGraph, load_shapes
+from .graph import FileLines, LoadedGraph, load_shapes
 from .namespaces import SH, bind_prefixes
+from .prefixes import PREFIXES
+from .queries import as_store, list_queries
 from .resources import Project
 from .terms import curie
 
@@ -276,8 +278,6 @@ def _owner(store: Any, term: str) -> str:
 
 
 def _node(text: str) -> Node:
-    from .prefixes import PREFIXES
-
     prefix, _, local = text.partition(":")
     if text.startswith("_:"):
         return BNode(text[2:])
@@ -289,35 +289,6 @@ def _sparql_path(path: str | None) -> str | None:
     if not path:
         return None
     return re.sub(r"<([^>]+)>", lambda m: curie(m.group(1)), path)
-
-
-class FileLines:
-    """Finds 'file:line' where a node's description starts, by scanning the source files."""
-
-    def __init__(self, project: Project, files: list[Path]) -> None:
-        self.project = project
-        self.files = [f for f in files if project.data_dir in f.parents]
-        self._cache: dict[str, str | None] = {}
-
-    def __call__(self, node: str) -> str | None:
-        if node in self._cache:
-            return self._cache[node]
-        from .prefixes import PREFIXES
-
-        prefix, _, local = node.partition(":")
-        iri = PREFIXES.get(prefix, "") + local if prefix in PREFIXES else node
-        starts = (f"{node} ", f"<{iri}> ")
-        found = None
-        for path in self.files:
-            with open(path, encoding="utf-8") as handle:
-                for number, line in enumerate(handle, 1):
-                    if line.startswith(starts):
-                        found = f"{self.project.relative(path)}:{number}"
-                        break
-            if found:
-                break
-        self._cache[node] = found
-        return found
 
 
 # --- SHACL-SPARQL constraints on Oxigraph ------------------------------------------------------
@@ -416,6 +387,28 @@ def run_sparql_constraints(constraints: list[SparqlConstraint], store: Any,
     return findings
 
 
+def run_violation_queries(store: Any, project: Project, where: Any = None) -> list[Any]:
+    """Run every queries/*-violation.rq on a store; each row (?focus ?message) is a Violation."""
+    findings = []
+    for query in list_queries(project):
+        if not query.is_violation_check:
+            continue
+        for record in as_store(store).select(query.text).records():
+            focus = str(record.get("focus"))
+            prefix, _, local = focus.partition(":")
+            findings.append(Finding(
+                severity="Violation",
+                focus=URIRef(PREFIXES[prefix] + local if prefix in PREFIXES else focus),
+                focus_label=focus,
+                shape=f"queries/{query.name}.rq",
+                path=None,
+                component=f"query:{query.name}",
+                message=str(record.get("message") or query.summary),
+                where=where(focus) if where else None,
+            ))
+    return findings
+
+
 def validate(loaded: LoadedGraph, *, engine: str = "pyshacl", shacl: bool = True, fidelity: bool = True,
              queries: bool = True) -> ValidationReport:
     """All checks of a loaded graph: SHACL (pyshacl, the reference, or the fast `shacl`),
@@ -435,8 +428,6 @@ def validate(loaded: LoadedGraph, *, engine: str = "pyshacl", shacl: bool = True
         if fidelity:
             findings += run_fidelity(store, loaded.project, where)
         if queries:
-            from .queries import run_violation_queries
-
             findings += run_violation_queries(store, loaded.project, where)
     return ValidationReport(findings)
 
@@ -447,7 +438,6 @@ def validate_files(project: Project, files: list[Path] | None = None,
     violation queries on the compiled Oxigraph build. For graphs too big for pyshacl.
     ``ntriples``: keep the N-Triples dump validated there (see run_shacl_fast)."""
     from .compiled import compiled_store
-    from .queries import run_violation_queries
 
     files = files or project.graph_files()
     where = FileLines(project, files)

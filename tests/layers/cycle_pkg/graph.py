@@ -1,0 +1,1 @@
+from .terms import curie
