@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError, ValidationFailed
-from .io import replace_directory, staging_dir
+from .io import claim_folder, replace_directory, staging_dir
 from .render import render_validation
 from .resources import Project, default_project
 from .validate import ValidationReport
@@ -138,19 +138,19 @@ _LEGACY_MANIFEST_KEYS = {"source_hash", "engine", "triples", "files"}  # manifes
 
 
 def claim_dist(dist: Path, project: Project) -> Path:
-    """The folder a build may replace: a new or empty one, or one holding only what an earlier
-    build wrote (its manifest says so). Anything else is someone's, and is refused, as git
-    refuses to clone into a non-empty folder. A symlinked --dist is followed."""
-    if dist.is_symlink():
-        dist = Path(os.path.realpath(dist))
-    real = Path(os.path.realpath(dist))
-    for folder in (project.ontology_dir, project.data_dir, project.queries_dir):
-        base = Path(os.path.realpath(folder))
-        if real == base or real.is_relative_to(base) or base.is_relative_to(real):
-            raise UserError(f"--dist {dist} would replace or sit inside the evidence base ({project.relative(folder)}/); "
-                            "give a folder of its own, e.g. --dist dist.")
-    if not dist.exists():
-        return dist
+    """The folder a build may replace (io.claim_folder): new, empty, or one whose manifest says
+    a build wrote it, holding nothing else."""
+    def written(folder: Path) -> set[str] | None:
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(manifest, dict) or not (manifest.get("generator") == GENERATOR
+                                                  or _LEGACY_MANIFEST_KEYS <= set(manifest)):
+            return None
+        return set(manifest.get("outputs") or DIST_FILES)
+
+    return claim_folder(dist, "--dist", project.source_dirs, written)
     if not dist.is_dir():
         raise UserError(f"--dist {dist} is a file, not a folder; give a folder name, e.g. --dist dist.")
     names = {entry.name for entry in os.scandir(dist)}

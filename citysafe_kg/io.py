@@ -202,3 +202,37 @@ def check_output(path: Path, protected: tuple[Path, ...] = ()) -> Path | None:
         if Path(os.path.realpath(target)).is_relative_to(folder):
             raise UserError(f"-o {path} is inside the evidence base ({folder}); write exports elsewhere, e.g. -o dist/.")
     return target
+
+
+def claim_folder(folder: Path, option: str, protected: tuple[Path, ...],
+                 written: Callable[[Path], set[str] | None], what: str = "build") -> Path:
+    """The folder a command may replace whole: a new or empty one, or one holding only what an
+    earlier run wrote (``written`` returns those names, or None when no run of ours wrote it).
+    Anything else is someone's and is refused, as git refuses to clone into a non-empty folder;
+    so is a folder in or around ``protected`` (the evidence base). A symlink is followed."""
+    from .errors import UserError
+
+    if folder.is_symlink():
+        folder = Path(os.path.realpath(folder))
+    real = Path(os.path.realpath(folder))
+    for base in (Path(os.path.realpath(p)) for p in protected):
+        if real == base or real.is_relative_to(base) or base.is_relative_to(real):
+            raise UserError(f"{option} {folder} would replace or sit inside the evidence base ({base.name}/); "
+                            f"give a folder of its own, e.g. {option} {what if what != 'build' else 'dist'}.")
+    if not folder.exists():
+        return folder
+    if not folder.is_dir():
+        raise UserError(f"{option} {folder} is a file, not a folder; give a folder name.")
+    names = {entry.name for entry in os.scandir(folder)}
+    if not names:
+        return folder
+    allowed = written(folder)
+    if allowed is None:
+        raise UserError(f"{option} {folder} is not empty and no citysafe {what} wrote it: the {what} replaces "
+                        "the whole folder, so give an empty or new folder.")
+    foreign = sorted(names - allowed)
+    if foreign:
+        more = f" and {len(foreign) - 1} more" if len(foreign) > 1 else ""
+        raise UserError(f"{option} {folder} holds {foreign[0]!r}{more}, which no {what} wrote; the {what} replaces "
+                        f"the whole folder, so move it out first, or give another {option}.")
+    return folder

@@ -46,6 +46,11 @@ class Project:
     def report_text(self) -> Path:
         return self.root / REPORT_TEXT
 
+    @property
+    def source_dirs(self) -> tuple[Path, ...]:
+        """The evidence base's own folders, which no output may replace or write into."""
+        return (self.ontology_dir, self.data_dir, self.queries_dir)
+
     def graph_files(self, cases: list[str] | None = None) -> list[Path]:
         """The Turtle files of the graph (vocabulary, concepts, data); shapes excluded.
 
@@ -101,4 +106,4 @@ def source_folders() -> tuple[Path, ...]:
         project = default_project()
     except UserError:
         return ()
-    return (project.ontology_dir, project.data_dir, project.queries_dir)
+    return project.source_dirs

@@ -221,6 +221,19 @@ def test_own_dist_naming_the_project_root_is_refused(home):
            message="would replace or sit inside the evidence base")
 
 
+def test_own_site_into_the_data_folder_is_refused(home):
+    invoke(["site", "-o", str(home / "data")], watch=(home,), code=1,
+           message="would replace or sit inside the evidence base (data/)")
+
+
+def test_own_site_into_a_users_folder_is_refused(tmp_path, cache):
+    folder = tmp_path / "www"
+    folder.mkdir()
+    (folder / "index.html").write_text("my page\n")
+    invoke(["site", "-o", str(folder)], watch=(tmp_path,), code=1, message="no citysafe site wrote it")
+    assert (folder / "index.html").read_text() == "my page\n"
+
+
 def test_own_dist_naming_a_file_is_refused(tmp_path, cache):
     target = tmp_path / "dist"
     target.write_text("a file\n")
