@@ -228,11 +228,11 @@ def claim_folder(folder: Path, option: str, protected: tuple[Path, ...],
         return folder
     allowed = written(folder)
     if allowed is None:
-        raise UserError(f"{option} {folder} is not empty and no citysafe {what} wrote it: the {what} replaces "
-                        "the whole folder, so give an empty or new folder.")
+        raise UserError(f"{option} {folder} is not empty and no citysafe {what} wrote it, and citysafe {what} "
+                        "rewrites the folder it is given: give an empty or new folder.")
     foreign = sorted(names - allowed)
     if foreign:
         more = f" and {len(foreign) - 1} more" if len(foreign) > 1 else ""
-        raise UserError(f"{option} {folder} holds {foreign[0]!r}{more}, which no {what} wrote; the {what} replaces "
-                        f"the whole folder, so move it out first, or give another {option}.")
+        raise UserError(f"{option} {folder} holds {foreign[0]!r}{more}, which no {what} wrote, and citysafe {what} "
+                        f"rewrites the folder it is given: move it out first, or give another {option}.")
     return folder

@@ -234,6 +234,20 @@ def test_own_site_into_a_users_folder_is_refused(tmp_path, cache):
     assert (folder / "index.html").read_text() == "my page\n"
 
 
+def test_own_synth_into_a_users_project_is_refused(tmp_path, cache):
+    theirs = tmp_path / "theirs"
+    (theirs / "ontology").mkdir(parents=True)
+    (theirs / "ontology" / "citysafe.ttl").write_text("# their ontology\n")
+    invoke(["synth", "--programs", "10", "-o", str(theirs)], watch=(tmp_path,), code=1,
+           message="is not empty and no citysafe synth wrote it")
+    assert (theirs / "ontology" / "citysafe.ttl").read_text() == "# their ontology\n"
+
+
+def test_own_synth_into_the_data_folder_is_refused(home):
+    invoke(["synth", "--programs", "10", "-o", str(home / "data" / "extra.ttl")], watch=(home,), code=1,
+           message="is inside the evidence base")
+
+
 def test_own_dist_naming_a_file_is_refused(tmp_path, cache):
     target = tmp_path / "dist"
     target.write_text("a file\n")
