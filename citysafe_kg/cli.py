@@ -258,26 +258,40 @@ def validate(warnings: bool, limit: int | None, cases: tuple[str, ...], engine: 
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (a regular file is replaced atomically; a link, FIFO or device is written "
                    "through; - is standard output). Default: standard output.")
+@click.option("--frame", type=click.Choice(["program"]), default=None,
+              help="With -f json-ld: one framed tree per program, plain keys, language maps, numbers as numbers.")
 @unvalidated_option
-def export(fmt: str, output: Path | None) -> None:
+def export(fmt: str, output: Path | None, frame: str | None) -> None:
     """Export the whole graph (ontology, concepts and data) in one RDF format.
 
     \b
     Example:
         citysafe export -f nt -o graph.nt
+        citysafe export -f json-ld --frame program -o programs.jsonld
     """
     from .answer import answer_graph
     from .build import vocabulary_graph
+    from .errors import UserError
     from .export import build_context, normalise_format, serialize, write
-    from .resources import default_project
+    from .io import check_output, write_output
+    from .resources import default_project, source_folders
 
     fmt = normalise_format(fmt)
+    if frame is not None and fmt != "json-ld":
+        raise UserError(f"--frame {frame} writes JSON-LD: use -f json-ld.")
     if output is not None:
-        from .io import check_output
-        from .resources import source_folders
-
         check_output(output, source_folders())  # refuse a folder, a dangling link or a source file before the work
     graph = answer_graph(unvalidated=click.get_current_context().meta.get("citysafe.unvalidated", False))
+    if frame is not None:
+        from .frames import dumps, program_frames
+
+        text = dumps(program_frames(graph, vocabulary_graph(default_project())))
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_output(output, text, source_folders())
+            click.echo(f"Wrote the framed programs to {output}", err=True)
+        return
     context = build_context(vocabulary_graph(default_project())) if fmt == "json-ld" else None
     if output is None:
         click.echo(serialize(graph, fmt, context), nl=False)
@@ -556,8 +570,10 @@ def influence_command(graphml: Path | None, node_link: Path | None, backend: str
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on.")
+@click.option("--cors", "origin", metavar="ORIGIN", default=None,
+              help="Let pages on ORIGIN query the endpoint (Oxigraph's --cors: it answers every origin with *).")
 @unvalidated_option
-def serve(host: str, port: int) -> None:
+def serve(host: str, port: int, origin: str | None) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph server).
 
     Queries go to http://HOST:PORT/query; updates are refused. Stop with Ctrl-C.
@@ -565,19 +581,23 @@ def serve(host: str, port: int) -> None:
     \b
     Example:
         citysafe serve --port 7878
+        citysafe serve --cors http://localhost:5173
         citysafe query police-social --endpoint http://127.0.0.1:7878/query
     """
     import os
 
     from .answer import answer_build
     from .compiled import keep_open_across_exec
-    from .server import serve_command
+    from .server import cors_notice, serve_command
 
+    notice = cors_notice(origin) if origin is not None else None
     store = answer_build(unvalidated=click.get_current_context().meta.get("citysafe.unvalidated", False))
-    command = serve_command(store.path, host, port)
+    command = serve_command(store.path, host, port, cors=origin is not None)
     keep_open_across_exec(store)  # the server holds the build's in-use lock: cache prune spares it
     del store  # the server opens the database itself
     click.echo(f"Serving the graph read-only at http://{host}:{port}/query (Ctrl-C to stop)", err=True)
+    if notice:
+        click.echo(notice, err=True)
     os.execv(command[0], command)
 
 

@@ -111,3 +111,36 @@ def test_backend_choice_is_reported_for_a_bad_endpoint_url(runner):
     assert result.exit_code == 1
     assert result.output == 'Error: --endpoint "ftp://example.org/sparql" is not an http(s) URL, e.g. http://127.0.0.1:7878/query\n'
 
+
+
+@pytest.mark.server
+def test_serve_cors_lets_a_page_on_another_origin_query(local):
+    """`citysafe serve --cors ORIGIN` passes Oxigraph's --cors: a real server on loopback answers a
+    cross-origin request and its preflight with Access-Control-Allow-Origin; without it, no header."""
+    query = f"/query?{urllib.parse.urlencode({'query': 'ASK { ?s ?p ?o }'})}"
+    headers = {"Origin": "http://localhost:5173", "Accept": "application/sparql-results+json"}
+    for cors, expected in ((True, "*"), (False, None)):
+        process, base = start(local.path, cors=cors)
+        try:
+            with urllib.request.urlopen(urllib.request.Request(base + query, headers=headers), timeout=10) as answer:
+                assert answer.headers.get("Access-Control-Allow-Origin") == expected
+                assert b'"boolean":true' in answer.read().replace(b" ", b"")
+            if cors:
+                preflight = urllib.request.Request(base + "/query", method="OPTIONS", headers={
+                    **headers, "Access-Control-Request-Method": "POST"})
+                with urllib.request.urlopen(preflight, timeout=10) as answer:
+                    assert answer.headers.get("Access-Control-Allow-Origin") == "*"
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def test_serve_cors_names_what_oxigraph_allows(runner, monkeypatch):
+    from citysafe_kg.cli import cli
+    from citysafe_kg.server import cors_notice
+
+    assert cors_notice("*") is None
+    assert "allows every origin (Access-Control-Allow-Origin: *), not only https://site.example" in cors_notice("https://site.example")
+    result = runner.invoke(cli, ["serve", "--cors", "site.example"])
+    assert result.exit_code == 1
+    assert '--cors "site.example" is not an origin' in result.output
