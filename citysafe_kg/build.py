@@ -15,14 +15,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import UserError, ValidationFailed
-from .io import replace_directory
+from .io import claim_folder, replace_directory, staging_dir
 from .render import render_validation
 from .resources import Project, default_project
 from .validate import ValidationReport
@@ -60,7 +59,7 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
     from .compiled import compiled_store, graph_hash
 
     project = project or default_project()
-    dist = dist or Path("dist")
+    dist = claim_dist(dist or Path("dist"), project)
     files = project.graph_files()
     engine = choose_engine(engine, files)
     store = compiled_store(project, files)
@@ -73,19 +72,24 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
         report = validate(loaded)
     else:
         loaded = None
-        staged = Path(tempfile.mkdtemp(prefix=f".{dist.name}.exports.", dir=_parent(dist)))
+        staged = staging_dir(_parent(dist), dist.name, "exports")
         try:
             report = _validate_and_export(project, files, store, staged)
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise
     if not report.conforms:
+        from .conformance import record
+
+        record(project, files, report)
         if staged is not None:
             shutil.rmtree(staged, ignore_errors=True)
         raise ValidationFailed(render_validation(report, show_warnings=False)
                                + f"Build stopped: {dist}/ was left unchanged. Fix the violations above and run again.")
+    from .conformance import record
     from .export import build_context
 
+    record(project, files, report)
     if loaded is not None:  # the exports carry the derived statements too (validation saw the sources only)
         from .derive import add_derived_from_store
 
@@ -93,6 +97,8 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
     context = build_context(vocabulary_graph(project))
     triples = len(store)
     manifest = {
+        "generator": GENERATOR,
+        "outputs": list(DIST_FILES),
         "source_hash": graph_hash(project, files),
         "engine": engine,
         "triples": triples,
@@ -126,6 +132,46 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
 
 
 EXPORTS = ("graph.nt", "graph.ttl", "graph.jsonld")
+DIST_FILES = (*EXPORTS, "context.jsonld", "shapes.ttl", "validation.txt", "manifest.json")
+GENERATOR = "citysafe-kg build"
+_LEGACY_MANIFEST_KEYS = {"source_hash", "engine", "triples", "files"}  # manifests written before "generator"
+
+
+def claim_dist(dist: Path, project: Project) -> Path:
+    """The folder a build may replace (io.claim_folder): new, empty, or one whose manifest says
+    a build wrote it, holding nothing else."""
+    def written(folder: Path) -> set[str] | None:
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(manifest, dict) or not (manifest.get("generator") == GENERATOR
+                                                  or _LEGACY_MANIFEST_KEYS <= set(manifest)):
+            return None
+        return set(manifest.get("outputs") or DIST_FILES)
+
+    return claim_folder(dist, "--dist", project.source_dirs, written)
+    if not dist.is_dir():
+        raise UserError(f"--dist {dist} is a file, not a folder; give a folder name, e.g. --dist dist.")
+    names = {entry.name for entry in os.scandir(dist)}
+    if not names:
+        return dist
+    try:
+        manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = None
+    ours = isinstance(manifest, dict) and (manifest.get("generator") == GENERATOR
+                                           or _LEGACY_MANIFEST_KEYS <= set(manifest))
+    if not ours:
+        raise UserError(f"--dist {dist} is not empty and no citysafe build wrote it (no build manifest.json): "
+                        "the build replaces the whole folder, so give an empty or new folder, e.g. --dist dist.")
+    assert isinstance(manifest, dict)
+    foreign = sorted(names - set(manifest.get("outputs") or DIST_FILES))
+    if foreign:
+        raise UserError(f"--dist {dist} holds {foreign[0]!r}{f' and {len(foreign) - 1} more' if len(foreign) > 1 else ''}, "
+                        "which no build wrote; the build replaces the whole folder, so move it out first, "
+                        "or give another --dist.")
+    return dist
 
 
 def _parent(dist: Path) -> Path:

@@ -20,18 +20,61 @@ EXIT_CODES_HELP = """\b
 Exit codes:
   0  success; the graph conforms
   1  the graph does not conform, or a usage error (bad input, unknown name)
-  2  runtime error (an engine, server or the disk failed)"""
+  2  runtime error (an engine, server or the disk failed)
+  130  interrupted (Ctrl-C)"""
 
 
 class CitysafeGroup(click.Group):
-    """Turns library errors into clean messages and documented exit codes."""
+    """The one error boundary: every failure becomes one line on stderr and a documented exit
+    code (1 for a usage error or bad input, 2 for the environment or an engine), never a traceback."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        import os
+
+        from .errors import explain
+
         try:
-            return super().invoke(ctx)
-        except CitysafeError as exc:
-            click.echo(f"Error: {exc.message}", err=True)
-            ctx.exit(exc.exit_code)
+            value = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            sys.stdout.flush()  # a full device or a closed pipe fails here, not at interpreter exit
+        except click.exceptions.Exit as exc:  # raised by a callback under standalone_mode=False
+            value = exc.exit_code
+        except click.UsageError as exc:  # README: a usage error exits 1, as pySHACL's do
+            exc.show()
+            sys.exit(1)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(1)
+        except click.Abort:
+            click.echo("Interrupted; no file was left half-written (run the command again).", err=True)
+            sys.exit(130)
+        except SystemExit:
+            raise
+        except BrokenPipeError:  # the reader stopped reading (citysafe report ... | head): not a failure
+            _silence_stdout()
+            sys.exit(0)
+        except BaseException as exc:  # noqa: BLE001 - the boundary: one line, documented code
+            if os.environ.get("CITYSAFE_DEBUG") and not isinstance(exc, CitysafeError):
+                raise
+            message, code = explain(exc)
+            if isinstance(exc, OSError) and exc.filename is None:
+                _silence_stdout()  # the output itself failed: do not fail again at exit
+            click.echo(f"Error: {message}", err=True)
+            sys.exit(code)
+        if not standalone_mode:
+            return value
+        sys.exit(value if isinstance(value, int) else 0)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush does not fail (and print) a second time."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both; CliRunner's stdout has no fd
+        pass
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -59,11 +102,32 @@ def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
                   help="Query a SPARQL 1.1 endpoint instead, e.g. http://127.0.0.1:7878/query.")
     @click.option("--timeout", type=float, default=60.0, show_default=True, metavar="SECONDS",
                   help="Stop a query that runs longer than this (exit 2).")
+    @unvalidated_option
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         return func(*args, **kwargs)
 
     return wrapper
+
+
+def unvalidated_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--unvalidated: answer from the sources as they are (kept in the context, see open_checked)."""
+
+    def remember(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+        ctx.meta["citysafe.unvalidated"] = value
+        return value
+
+    return click.option("--unvalidated", is_flag=True, expose_value=False, callback=remember,
+                        help="Answer from the sources as they are, even if they do not conform (by default: "
+                             "from the last build whose sources conformed, with a note when they changed since).")(func)
+
+
+def open_checked(backend: str, endpoint: str | None, timeout: float) -> Any:
+    """The store a query command reads: the last build whose sources conformed (answer.py)."""
+    from .answer import answer_store
+
+    unvalidated = click.get_current_context().meta.get("citysafe.unvalidated", False)
+    return answer_store(backend, endpoint, timeout, unvalidated=unvalidated)
 
 
 def with_timeout(seconds: float, work: Callable[[], Any]) -> Any:
@@ -104,6 +168,17 @@ def parse_params(values: tuple[str, ...]) -> dict[str, str]:
             raise ParameterError(f'--param "{item}" must be NAME=VALUE, e.g. --param country=brazil.')
         params[name.strip()] = value
     return params
+
+
+def show_table(table: Any, fmt: str, limit: int | None, params: tuple[str, ...] = ()) -> None:
+    """Print a table; an empty one also says so on stderr (an empty answer is never silent)."""
+    from .render import render
+
+    click.echo(render(table, fmt, limit), nl=False)
+    if not table.rows:
+        given = "".join(f" --param {p}" for p in params)
+        click.echo(f"No rows: nothing in the graph matches{given or ' this question'}."
+                   + (" Check the values given (see: citysafe query --list)." if given else ""), err=True)
 
 
 @click.group(cls=CitysafeGroup, epilog=EXIT_CODES_HELP)
@@ -162,23 +237,14 @@ def validate(warnings: bool, limit: int | None, cases: tuple[str, ...], engine: 
     Example:
         citysafe validate --no-warnings
     """
-    from .build import choose_engine
+    from .answer import validate_sources
     from .render import render_validation
     from .resources import default_project
 
     project = default_project()
     if cases:
         project.graph_files(list(cases))  # an unknown case name fails here, with suggestions
-    files = project.graph_files()
-    if choose_engine(engine, files) == "shacl":
-        from .validate import validate_files
-
-        report = validate_files(project, files)
-    else:
-        from .graph import load_files
-        from .validate import validate as run_validate
-
-        report = run_validate(load_files(project, files))
+    report = validate_sources(project, project.graph_files(), engine)
     if cases:
         report = report.only_cases(list(cases))
     click.echo(render_validation(report, show_warnings=warnings, limit=limit), nl=False)
@@ -190,9 +256,11 @@ def validate(warnings: bool, limit: int | None, cases: tuple[str, ...], engine: 
 @click.option("-f", "--format", "fmt", default="turtle", show_default=True,
               help="turtle, json-ld, nt or xml.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="File to write (atomically). Default: standard output.")
+              help="File to write (a regular file is replaced atomically; a link, FIFO or device is written "
+                   "through; - is standard output). Default: standard output.")
 @click.option("--frame", type=click.Choice(["program"]), default=None,
               help="With -f json-ld: one framed tree per program, plain keys, language maps, numbers as numbers.")
+@unvalidated_option
 def export(fmt: str, output: Path | None, frame: str | None) -> None:
     """Export the whole graph (ontology, concepts and data) in one RDF format.
 
@@ -201,37 +269,35 @@ def export(fmt: str, output: Path | None, frame: str | None) -> None:
         citysafe export -f nt -o graph.nt
         citysafe export -f json-ld --frame program -o programs.jsonld
     """
+    from .answer import answer_graph
     from .build import vocabulary_graph
-    from .export import build_context, normalise_format, serialize, write
-    from .graph import load
-
-    from .compiled import compiled_store
-    from .derive import add_derived_from_store
-
     from .errors import UserError
+    from .export import build_context, normalise_format, serialize, write
+    from .io import check_output, write_output
+    from .resources import default_project, source_folders
 
     fmt = normalise_format(fmt)
     if frame is not None and fmt != "json-ld":
         raise UserError(f"--frame {frame} writes JSON-LD: use -f json-ld.")
-    loaded = load()
-    add_derived_from_store(loaded.graph, compiled_store(loaded.project, loaded.files).store)
+    if output is not None:
+        check_output(output, source_folders())  # refuse a folder, a dangling link or a source file before the work
+    graph = answer_graph(unvalidated=click.get_current_context().meta.get("citysafe.unvalidated", False))
     if frame is not None:
         from .frames import dumps, program_frames
-        from .io import atomic_write_text
 
-        text = dumps(program_frames(loaded.graph, vocabulary_graph(loaded.project)))
+        text = dumps(program_frames(graph, vocabulary_graph(default_project())))
         if output is None:
             click.echo(text, nl=False)
         else:
-            atomic_write_text(output, text)
+            write_output(output, text, source_folders())
             click.echo(f"Wrote the framed programs to {output}", err=True)
         return
-    context = build_context(vocabulary_graph(loaded.project)) if fmt == "json-ld" else None
+    context = build_context(vocabulary_graph(default_project())) if fmt == "json-ld" else None
     if output is None:
-        click.echo(serialize(loaded.graph, fmt, context), nl=False)
+        click.echo(serialize(graph, fmt, context), nl=False)
     else:
-        write(loaded.graph, fmt, output, context)
-        click.echo(f"Wrote {len(loaded.graph)} triples to {output}", err=True)
+        write(graph, fmt, output, context)
+        click.echo(f"Wrote {len(graph)} triples to {output}", err=True)
 
 
 @cli.command()
@@ -259,11 +325,9 @@ def query(name: str | None, list_: bool, params: tuple[str, ...], backend: str, 
         rows = [[q.name, q.summary, ", ".join(f"{p.name} ({p.type})" for p in q.params)] for q in list_queries()]
         click.echo(render(Table(["name", "summary", "params"], rows), fmt, limit), nl=False)
         return
-    from .compiled import open_store
-
     bound = parse_params(params)
-    store = open_store(backend, endpoint, timeout)
-    click.echo(render(with_timeout(timeout, lambda: run(store, name, bound)), fmt, limit), nl=False)
+    store = open_checked(backend, endpoint, timeout)
+    show_table(with_timeout(timeout, lambda: run(store, name, bound)), fmt, limit, params)
 
 
 @cli.command()
@@ -277,13 +341,10 @@ def sparql(query_text: str, backend: str, endpoint: str | None, timeout: float, 
     Example:
         citysafe sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
-    from .render import render
-    from .compiled import open_store
-
-    path = Path(query_text)
-    text = path.read_text(encoding="utf-8") if len(query_text) < 4096 and path.is_file() else query_text
-    store = open_store(backend, endpoint, timeout)
-    click.echo(render(with_timeout(timeout, lambda: store.select(text)), fmt, limit), nl=False)
+    from .queries import sparql_text
+    text = sparql_text(query_text)
+    store = open_checked(backend, endpoint, timeout)
+    show_table(with_timeout(timeout, lambda: store.select(text)), fmt, limit)
 
 
 @cli.command()
@@ -321,12 +382,10 @@ def report(name: str | None, argument: str | None, list_: bool, params: tuple[st
         rows = [[r.name + (f" {r.argument.upper()}" if r.argument else ""), r.summary] for r in REPORTS.values()]
         click.echo(render(Table(["name", "summary"], rows), fmt, limit), nl=False)
         return
-    from .compiled import open_store
-
     bound = parse_params(params)
-    store = open_store(backend, endpoint, timeout)
+    store = open_checked(backend, endpoint, timeout)
     table = with_timeout(timeout, lambda: run_report(store, name, bound, argument=argument))
-    click.echo(render(table, fmt, limit), nl=False)
+    show_table(table, fmt, limit, params)
 
 
 @cli.command()
@@ -345,12 +404,9 @@ def compare(programs: tuple[str, ...], backend: str, endpoint: str | None, timeo
         citysafe compare fica-vivo upp
         citysafe compare "Fica Vivo" "Barrio Seguro" "Plan Cuadrantes" --md
     """
-    from .render import render
     from .reports import compare as run_compare
-    from .compiled import open_store
-
-    store = open_store(backend, endpoint, timeout)
-    click.echo(render(with_timeout(timeout, lambda: run_compare(store, list(programs))), fmt, limit), nl=False)
+    store = open_checked(backend, endpoint, timeout)
+    show_table(with_timeout(timeout, lambda: run_compare(store, list(programs))), fmt, limit)
 
 
 @cli.command()
@@ -414,18 +470,15 @@ def network_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _show_pattern(pattern: Any, fmt: str, graphml: Path | None, node_link: Path | None, limit: int | None = None) -> None:
     from .patterns import write_network
-    from .render import render
 
-    click.echo(render(pattern.table, fmt, limit), nl=False)
+    show_table(pattern.table, fmt, limit)
     for path in write_network(pattern.network, graphml, node_link):
         click.echo(f"Wrote {path}", err=True)
 
 
 def _runner(backend: str = "auto", endpoint: str | None = None, timeout: float = 60.0) -> Any:
     from .queries import run
-    from .compiled import open_store
-
-    store = open_store(backend, endpoint, timeout)
+    store = open_checked(backend, endpoint, timeout)
     return lambda name, params: with_timeout(timeout, lambda: run(store, name, params))
 
 
@@ -519,6 +572,7 @@ def influence_command(graphml: Path | None, node_link: Path | None, backend: str
 @click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on.")
 @click.option("--cors", "origin", metavar="ORIGIN", default=None,
               help="Let pages on ORIGIN query the endpoint (Oxigraph's --cors: it answers every origin with *).")
+@unvalidated_option
 def serve(host: str, port: int, origin: str | None) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph server).
 
@@ -532,12 +586,14 @@ def serve(host: str, port: int, origin: str | None) -> None:
     """
     import os
 
-    from .compiled import compiled_store
+    from .answer import answer_build
+    from .compiled import keep_open_across_exec
     from .server import cors_notice, serve_command
 
     notice = cors_notice(origin) if origin is not None else None
-    store = compiled_store()
+    store = answer_build(unvalidated=click.get_current_context().meta.get("citysafe.unvalidated", False))
     command = serve_command(store.path, host, port, cors=origin is not None)
+    keep_open_across_exec(store)  # the server holds the build's in-use lock: cache prune spares it
     del store  # the server opens the database itself
     click.echo(f"Serving the graph read-only at http://{host}:{port}/query (Ctrl-C to stop)", err=True)
     if notice:
@@ -567,12 +623,59 @@ def push(endpoint: str, graph_iri: str | None, append: bool, timeout: float, use
             --graph https://w3id.org/citysafe/graph
         citysafe report police-social --endpoint http://127.0.0.1:8890/sparql
     """
-    from .compiled import compiled_store
+    from .answer import answer_build
     from .server import push as run_push
 
-    sent = run_push(compiled_store(), endpoint, graph_iri, append, timeout, user, password)
+    sent = run_push(answer_build(strict=True), endpoint, graph_iri, append, timeout, user, password)
     click.echo(f"Sent {sent} triples to {endpoint} ({'appended' if append else 'replaced'} "
                f"{'graph ' + graph_iri if graph_iri else 'the default graph'} and the derived graph)")
+
+
+@cli.group()
+def cache() -> None:
+    """The compiled cache (CITYSAFE_CACHE, else ~/.cache/citysafe-kg): one Oxigraph build per
+    version of the sources. The newest builds are kept automatically; damaged ones are rebuilt.
+
+    \b
+    Example:
+        citysafe cache prune --keep 1
+        citysafe cache check
+    """
+
+
+@cache.command(name="prune")
+@click.option("--keep", type=click.IntRange(min=0), default=3, show_default=True,
+              help="How many of the most recently used builds to keep.")
+def cache_prune(keep: int) -> None:
+    """Remove compiled builds but the most recently used; never one a command or server has
+    open, nor the last build whose sources conformed (reports answer from it).
+
+    \b
+    Example:
+        citysafe cache prune --keep 0
+    """
+    from .compiled import prune
+
+    result = prune(keep)
+    click.echo(f"Removed {len(result.removed)} compiled build(s) ({result.freed_bytes / 1e6:.1f} MB); "
+               f"kept {len(result.kept)}" + (f"; left {len(result.in_use)} in use alone" if result.in_use else ""))
+
+
+@cache.command(name="check")
+def cache_check() -> None:
+    """Hash every file of every compiled build against its manifest; remove damaged builds
+    (the next command compiles them again).
+
+    \b
+    Example:
+        citysafe cache check
+    """
+    from .compiled import check_all
+
+    damaged = check_all()
+    for name, what in damaged:
+        click.echo(f"damaged: {name}: {what}; removed (the next command compiles it again)")
+    click.echo(f"{len(damaged)} damaged build(s).")
 
 
 @cli.command()
@@ -640,4 +743,15 @@ def site(output: Path, keep_going: bool, serve_: bool, port: int) -> None:
 
 
 def main() -> None:
+    """The console script: SIGTERM and SIGHUP unwind like Ctrl-C, so staging folders are removed."""
+    import signal
+
+    from .errors import Interrupted
+
+    def stop(signum: int, frame: Any) -> None:
+        raise Interrupted(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
     cli(prog_name="citysafe")

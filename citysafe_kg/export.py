@@ -14,7 +14,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, XSD
 
 from .errors import UnknownNameError
-from .io import atomic_write_text
+from .io import atomic_write_text, write_output
 from .namespaces import CS, PREFIXES, bind_prefixes
 from .queries import suggest
 
@@ -107,7 +107,10 @@ def serialize(graph: Graph, fmt: str, context: dict[str, Any] | None = None) -> 
 
 
 def write(graph: Graph, fmt: str, path: Path, context: dict[str, Any] | None = None) -> Path:
-    atomic_write_text(path, serialize(graph, fmt, context))
+    """Write the graph to ``path`` (io.write_output: "-", links, FIFOs and devices written through)."""
+    from .resources import source_folders
+
+    write_output(path, serialize(graph, fmt, context), source_folders())
     return path
 
 

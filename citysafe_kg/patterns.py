@@ -17,8 +17,9 @@ from typing import Any
 
 import networkx as nx
 
-from .io import atomic_write_text
+from .io import write_output
 from .queries import Table
+from .resources import source_folders
 
 Runner = Callable[[str, dict[str, str]], Table]
 """Runs a named query with parameters and returns its Table."""
@@ -195,13 +196,14 @@ def influence(run: Runner) -> Pattern:
 
 
 def write_network(network: nx.Graph, graphml: Path | None = None, node_link: Path | None = None) -> list[Path]:
-    """Write a network as GraphML (Gephi, Cytoscape) and/or node-link JSON (D3), atomically."""
+    """Write a network as GraphML (Gephi, Cytoscape) and/or node-link JSON (D3): atomically to a
+    regular file, directly to "-", a link's target, a FIFO or a device (io.write_output)."""
     written = []
     if graphml is not None:
-        atomic_write_text(graphml, "\n".join(nx.generate_graphml(network)) + "\n")
+        write_output(graphml, "\n".join(nx.generate_graphml(network)) + "\n", source_folders())
         written.append(graphml)
     if node_link is not None:
         data = nx.node_link_data(network, edges="links")
-        atomic_write_text(node_link, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        write_output(node_link, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", source_folders())
         written.append(node_link)
     return written

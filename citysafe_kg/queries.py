@@ -288,3 +288,38 @@ def run(source: Any, name: str, params: dict[str, str] | None = None, project: P
     if getattr(store, "prebinds", False):
         return tidy(query, store.select(query.text, terms(query, params or {})))
     return tidy(query, store.select(bind(query, params or {})))
+
+
+_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+_PROLOGUE = re.compile(r"\s*(?:#[^\n]*\n|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>))", re.IGNORECASE)
+
+
+def sparql_text(argument: str) -> str:
+    """The query of `citysafe sparql FILE_OR_TEXT`: the file's text if the argument names a
+    file, else the argument itself. A path that does not exist, and an update (INSERT, DELETE,
+    LOAD ...), are refused with what to do instead of a misleading syntax error."""
+    looks_like_path = "{" not in argument and "\n" not in argument and (
+        argument.endswith((".rq", ".sparql", ".txt"))
+        or (("/" in argument or argument.startswith(".")) and not re.search(r"\s", argument)))
+    path = Path(argument)
+    if len(argument) < 4096 and (looks_like_path or path.exists()):
+        if path.is_dir():
+            raise UserError(f"{argument} is a folder; give a .rq file or the query text in quotes.")
+        if not path.exists():
+            raise UserError(f"No such query file: {argument}. Give the path of a .rq file, "
+                            "or the query text in quotes, e.g. citysafe sparql 'SELECT ...'.")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UserError(f"{argument} is not UTF-8 text; save the query as UTF-8.") from None
+        except OSError as exc:
+            raise UserError(f"Cannot read {argument}: {exc.strerror}.") from None
+    else:
+        text = argument
+    rest = text
+    while (match := _PROLOGUE.match(rest)) is not None and match.end() > 0:
+        rest = rest[match.end():]
+    if _UPDATE.match(rest.lstrip()):
+        raise UserError("citysafe sparql runs SELECT and ASK queries on a read-only build; updates "
+                        "(INSERT, DELETE, LOAD ...) are refused. Change the sources in data/ and run citysafe build.")
+    return text

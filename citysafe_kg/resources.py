@@ -46,6 +46,11 @@ class Project:
     def report_text(self) -> Path:
         return self.root / REPORT_TEXT
 
+    @property
+    def source_dirs(self) -> tuple[Path, ...]:
+        """The evidence base's own folders, which no output may replace or write into."""
+        return (self.ontology_dir, self.data_dir, self.queries_dir)
+
     def graph_files(self, cases: list[str] | None = None) -> list[Path]:
         """The Turtle files of the graph (vocabulary, concepts, data); shapes excluded.
 
@@ -93,3 +98,12 @@ def default_project() -> Project:
         "Cannot find the ontology/ and data/ folders: reinstall citysafe-kg, "
         "or set CITYSAFE_HOME to a checkout of the repository."
     )
+
+
+def source_folders() -> tuple[Path, ...]:
+    """The evidence base's own folders (ontology/, data/, queries/), which no -o may write into."""
+    try:
+        project = default_project()
+    except UserError:
+        return ()
+    return project.source_dirs

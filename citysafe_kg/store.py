@@ -93,6 +93,8 @@ class OxigraphStore:
     name = "oxigraph"
     prebinds = True  # queries.run hands it the parameters as terms (Oxigraph's substitutions)
 
+    lock: int | None = None  # a compiled build's in-use lock (compiled.open_compiled), released with the store
+
     def __init__(self, store: Any, path: Path | None = None, union: bool = True) -> None:
         self.store = store
         self.path = path  # the on-disk location, if any
@@ -102,7 +104,19 @@ class OxigraphStore:
 
     def sources(self) -> OxigraphStore:
         """The same database, queried on its default graph only: the sources, without the derived statements."""
-        return OxigraphStore(self.store, self.path, union=False)
+        view = OxigraphStore(self.store, self.path, union=False)
+        view._owner = self  # the owner holds the in-use lock while the view is used
+        return view
+
+    def __del__(self) -> None:
+        if self.lock is not None:
+            import os
+
+            try:
+                os.close(self.lock)
+            except OSError:
+                pass
+            self.lock = None
 
     @classmethod
     def from_files(cls, files: list[Path], path: Path | None = None) -> OxigraphStore:
@@ -159,14 +173,30 @@ class OxigraphStore:
         return self.path.parent / "results" / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()[:40]}.json"
 
     def _cached(self, text: str) -> Table | None:
+        """A kept result, if its checksum (over the query key, columns and rows) holds; a damaged
+        one (altered, truncated, of the wrong shape) is removed and recomputed, with one line saying so."""
         file = self._result_file(text)
         if file is None or not file.is_file():
             return None
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            columns, rows = data["columns"], data["rows"]
+            intact = (data["sha256"] == _result_checksum(text, columns, rows)
+                      and isinstance(columns, list) and isinstance(rows, list))
+        except (ValueError, KeyError, TypeError):
+            intact = False
+        except OSError:
+            return None  # unreadable: recompute, and leave the file to whoever owns it
+        if not intact:
+            from .errors import notify
+
+            notify(f"Note: a kept query result ({file.name}) was damaged; recomputed it.")
+            try:
+                file.unlink()
+            except OSError:
+                pass
             return None
-        return Table(data["columns"], data["rows"])
+        return Table(columns, rows)
 
     def _keep(self, text: str, table: Table) -> None:
         file = self._result_file(text)
@@ -175,7 +205,9 @@ class OxigraphStore:
         try:
             from .io import atomic_write_text
 
-            atomic_write_text(file, json.dumps({"columns": table.columns, "rows": table.rows}, ensure_ascii=False))
+            atomic_write_text(file, json.dumps({"columns": table.columns, "rows": table.rows,
+                                                "sha256": _result_checksum(text, table.columns, table.rows)},
+                                               ensure_ascii=False))
         except OSError:
             pass  # a read-only cache only costs speed
 
@@ -192,10 +224,19 @@ class OxigraphStore:
         if isinstance(result, ox.QueryBoolean):
             return Table(["ask"], [[bool(result)]])
         if not isinstance(result, ox.QuerySolutions):
+            del result  # an Oxigraph result must be dropped on the thread that made it
             raise UserError("Only SELECT and ASK queries can be shown as a table; use citysafe export for graphs.")
         columns = [v.value for v in result.variables]
         rows = [[_oxigraph_value(solution[name]) for name in columns] for solution in result]
         return Table(columns, rows)
+
+
+def _result_checksum(key: str, columns: Any, rows: Any) -> str:
+    """SHA-256 of a kept result with the query it answers: a file copied or altered does not pass."""
+    import hashlib
+
+    body = json.dumps([key, columns, rows], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def _to_oxigraph(term: Any) -> Any:

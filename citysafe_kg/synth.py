@@ -288,11 +288,20 @@ def write(programs: int, seed: int, target: Path) -> Plan:
     """Write a synthetic graph: a .nt/.ttl file, or a project folder (ontology/, data/, queries/)."""
     from .resources import default_project
 
+    from .io import check_output, claim_folder
+
+    project = default_project()
+    if target.suffix in (".nt", ".ttl"):
+        check_output(target, project.source_dirs)  # never a file of the evidence base itself
+    else:  # a folder synth made before (it holds data/synthetic.ttl), or a new or empty one
+        def written(folder: Path) -> set[str] | None:
+            return {entry.name for entry in os.scandir(folder)} if (folder / "data" / "synthetic.ttl").is_file() else None
+
+        target = claim_folder(target, "-o", (project.root, *project.source_dirs), written, "synth")
     sizes = check_fits(programs, target)
     if target.suffix in (".nt", ".ttl"):
         graph_file = target
     else:
-        project = default_project()
         for folder in ("ontology", "queries"):
             shutil.copytree(project.root / folder, target / folder, dirs_exist_ok=True)
         (target / "data").mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,7 @@ def test_top_level_help_documents_exit_codes(runner):
         "    0  success; the graph conforms\n"
         "    1  the graph does not conform, or a usage error (bad input, unknown name)\n"
         "    2  runtime error (an engine, server or the disk failed)\n"
+        "    130  interrupted (Ctrl-C)\n"
     )
 
 
@@ -107,13 +108,15 @@ def test_failed_build_leaves_previous_dist_intact(runner, project_copy, tmp_path
     dist = tmp_path / "dist"
     dist.mkdir()
     (dist / "graph.ttl").write_text("previous build\n", encoding="utf-8")
+    manifest = json.dumps({"generator": "citysafe-kg build", "outputs": ["graph.ttl", "manifest.json"]})
+    (dist / "manifest.json").write_text(manifest, encoding="utf-8")  # a previous build's, so the build may replace it
     case = project_copy.data_dir / "cases" / "belo-horizonte.ttl"
     text = case.read_text(encoding="utf-8").replace("cs:startYear 2002 ;", "cs:startYear 1850 ;", 1)
     case.write_text(text, encoding="utf-8")
     result = runner.invoke(cli, ["build", "--engine", "shacl", "--dist", str(dist)])
     assert result.exit_code == 1
     assert "cs:startYear is one integer year between 1900 and 2030" in result.output
-    assert sorted(p.name for p in dist.iterdir()) == ["graph.ttl"]
+    assert sorted(p.name for p in dist.iterdir()) == ["graph.ttl", "manifest.json"]
     assert (dist / "graph.ttl").read_text(encoding="utf-8") == "previous build\n"
     assert not list(tmp_path.glob(".dist.*")), "a staging folder was left behind"
 

@@ -21,11 +21,11 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("base", {"errors", "prefixes", "io", "source_text", "bnodes", "table"}),
     ("resources and terms", {"resources", "terms", "namespaces"}),
     ("graph/store", {"graph", "store", "derive", "canonical"}),
-    ("compiled store", {"compiled"}),
+    ("compiled store", {"compiled", "conformance"}),
     ("queries", {"queries"}),
     ("validate/fidelity", {"fidelity", "validate", "datacube", "owl"}),
     ("reports and outputs", {"reports", "patterns", "export", "render"}),
-    ("build and servers", {"build", "server", "synth", "site"}),
+    ("build and servers", {"build", "server", "synth", "site", "answer"}),
     ("private servers", {"virtuoso"}),
     ("cli", {"cli", "__main__", "__init__"}),
 ]

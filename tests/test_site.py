@@ -13,6 +13,7 @@ import pytest
 
 from citysafe_kg.compiled import compiled_store
 from citysafe_kg.site import SiteError, build_site
+from citysafe_kg.site.build import SITE_MARK
 from citysafe_kg.site.model import load
 from citysafe_kg.source_text import fold, load_folded
 
@@ -138,11 +139,12 @@ def test_a_program_without_english_label_names_node_and_page_and_writes_nothing(
     out = tmp_path / "site"
     out.mkdir()
     (out / "keep.txt").write_text("earlier site")
+    (out / SITE_MARK).write_text(json.dumps(["keep.txt", SITE_MARK]))  # an earlier site's, so it may be replaced
     with pytest.raises(SiteError) as error:
         build_site(out, data=broken, search=False)
     assert "csd:fica-vivo has no English label" in error.value.message
     assert "en/programs/fica-vivo.html" in error.value.message
-    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [SITE_MARK, "keep.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging folder left behind
 
 
@@ -263,10 +265,11 @@ def test_cli_names_a_program_without_english_label_in_the_graph_and_keeps_the_ol
     out = tmp_path / "site"
     out.mkdir()
     (out / "marker").write_text("old")
+    (out / SITE_MARK).write_text(json.dumps(["marker", SITE_MARK]))  # an earlier site's, so it may be replaced
     result = runner.invoke(cli_module.cli, ["site", "-o", str(out)])
     assert result.exit_code == 1
     assert "csd:fica-vivo has no English label" in result.output and "en/programs/fica-vivo.html" in result.output
-    assert [p.name for p in out.iterdir()] == ["marker"]
+    assert sorted(p.name for p in out.iterdir()) == [SITE_MARK, "marker"]
     result = runner.invoke(cli_module.cli, ["site", "-o", str(out), "--keep-going"])
     assert result.exit_code == 1 and "1 problem(s); --keep-going wrote the other pages." in result.output
     assert (out / "es" / "programs" / "upp.html").is_file() and not (out / "es" / "programs" / "fica-vivo.html").exists()

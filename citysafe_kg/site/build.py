@@ -16,6 +16,7 @@ import csv
 import functools
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RuntimeFailure, UserError
-from ..io import replace_directory
+from ..io import claim_folder, replace_directory
 from ..resources import Project, default_project
 from . import charts
 from .model import GROUP_ORDER, LANGUAGES, Fact, Figure, Place, Program, SiteData, load, slug
@@ -458,6 +459,22 @@ def run_pagefind(folder: Path) -> None:
         raise RuntimeFailure(f"Pagefind failed to index the site ({detail[0]}). Install it: pip install 'pagefind[bin]'.")
 
 
+SITE_MARK = ".citysafe-site.json"  # what a site build wrote at the top of its folder (io.claim_folder)
+
+
+def _site_files(folder: Path) -> set[str] | None:
+    """The names an earlier `citysafe site` wrote into ``folder``, or None if none did."""
+    try:
+        names = json.loads((folder / SITE_MARK).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        names = None
+    if isinstance(names, list):
+        return {str(name) for name in names}
+    if (folder / "en" / "index.html").is_file() and (folder / "pagefind").is_dir():
+        return {entry.name for entry in os.scandir(folder)}  # a site written before the mark
+    return None
+
+
 def build_site(out: Path, store: Any = None, project: Project | None = None, keep_going: bool = False,
                search: bool = True, data: SiteData | None = None,
                languages: tuple[str, ...] = LANGUAGES) -> SiteResult:
@@ -469,6 +486,7 @@ def build_site(out: Path, store: Any = None, project: Project | None = None, kee
 
     started = time.perf_counter()
     project = project or default_project()
+    out = claim_folder(out, "-o", project.source_dirs, _site_files, "site")  # never replace a folder not ours
     store = store if store is not None else compiled_store(project)
     data = data if data is not None else load(store, project)
     builder = SiteBuilder(data, store, project, keep_going, languages)
@@ -480,6 +498,8 @@ def build_site(out: Path, store: Any = None, project: Project | None = None, kee
             builder.pool.shutdown(cancel_futures=True)
         if search:
             run_pagefind(folder)
+        names = sorted({*os.listdir(folder), SITE_MARK})
+        (folder / SITE_MARK).write_text(json.dumps(names) + "\n", encoding="utf-8")
 
     replace_directory(out, write)
     files = sum(1 for p in out.rglob("*") if p.is_file())
