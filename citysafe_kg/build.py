@@ -129,6 +129,7 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
 
 
 EXPORTS = ("graph.nt", "graph.ttl", "graph.jsonld")
+EXPORTS_LAYOUT = 1  # bump when the exports are written differently
 
 
 def _parent(dist: Path) -> Path:
@@ -147,6 +148,12 @@ def _validate_and_export(project: Project, files: list[Path], store: Any, staged
     from .prefixes import PREFIXES
     from .validate import validate_files
 
+    kept = _kept_exports(store)
+    if kept is not None and all((kept / name).is_file() for name in EXPORTS):
+        report = validate_files(project, files)  # itself read back from the build if done before
+        for name in EXPORTS:
+            shutil.copyfile(kept / name, staged / name)
+        return report
     failure: list[BaseException] = []
 
     def dump() -> None:
@@ -166,4 +173,33 @@ def _validate_and_export(project: Project, files: list[Path], store: Any, staged
         raise failure[0]
     with open(staged / "graph.nt", "ab") as out:  # the validated sources, then what the rules derived from them
         store.store.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(DERIVED_GRAPH))
+    if kept is not None:
+        _keep_exports(staged, kept)
     return report
+
+
+def _kept_exports(store: Any) -> Path | None:
+    """Where the Oxigraph exports of a compiled build are kept beside it: the same store gives the same
+    exports, so a second build copies them. Keyed by the prefixes, which shape the Turtle."""
+    import hashlib
+
+    from .prefixes import PREFIXES
+
+    if store.path is None:
+        return None
+    key = hashlib.sha256(json.dumps([EXPORTS_LAYOUT, PREFIXES], sort_keys=True).encode()).hexdigest()[:16]
+    return Path(store.path).parent / f"exports-{key}"
+
+
+def _keep_exports(staged: Path, kept: Path) -> None:
+    """Copy the staged exports into the compiled build (whole or not at all)."""
+    try:
+        temporary = Path(tempfile.mkdtemp(prefix=f".{kept.name}.", dir=kept.parent))
+        try:
+            for name in EXPORTS:
+                shutil.copyfile(staged / name, temporary / name)
+            os.replace(temporary, kept)
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
+    except OSError:
+        pass  # a read-only cache only costs speed
