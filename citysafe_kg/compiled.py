@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from .derive import derive_oxigraph, rule_files
+from .errors import DataSyntaxError
 from .io import atomic_write_text
 from .resources import Project, default_project
 from .store import BACKENDS, EndpointStore, OxigraphStore, RdflibStore, Store
@@ -103,7 +104,10 @@ def compiled_store(project: Project | None = None, files: list[Path] | None = No
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".compile.", dir=folder.parent))
         try:
-            store = OxigraphStore.from_files(files, staging / "oxigraph")
+            try:
+                store = OxigraphStore.from_files(files, staging / "oxigraph")
+            except DataSyntaxError as error:  # name the file as the user knows it, from the project's root
+                raise DataSyntaxError(project.relative(Path(error.path)), error.line, error.reason) from None
             derived = derive_oxigraph(store.store, project)
             store.store.flush()
             triples = len(store)
