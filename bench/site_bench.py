@@ -12,6 +12,8 @@ first render <= 1 s on loopback.
 
 from __future__ import annotations
 
+import os
+import resource
 import statistics
 import threading
 from pathlib import Path
@@ -61,20 +63,34 @@ def first_render_ms(folder: Path, loads: int = 5) -> float | None:
     return statistics.median(measured) if measured else None
 
 
+def _with_cpu(step: Any) -> tuple[Any, float]:
+    """A bench step and the CPU seconds its child processes used (rusage of the waited-for children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = step()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return result, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def bench_site(bench: Any, run_argv: Any, work: Path, root: Path) -> list[str]:
     """Run the site steps on ``bench`` (bench/run.py's Bench) and return the summary lines."""
     cache = work / "site-cache"
     out = work / "site"
     env = {"CITYSAFE_CACHE": str(cache), "CITYSAFE_HOME": str(root)}
-    cold = bench.run("seed", "site: citysafe site -o DIR (cold: compiles the store, draws every chart)",
-                     run_argv("site", "-o", str(out)), env)
     import shutil
 
+    load_before = os.getloadavg()[0]
+    cold, cold_cpu = _with_cpu(lambda: bench.run(
+        "seed", "site: citysafe site -o DIR (cold: compiles the store, draws every chart)",
+        run_argv("site", "-o", str(out)), env))
     shutil.rmtree(cache / "charts", ignore_errors=True)
-    redraw = bench.run("seed", "site: citysafe site -o DIR (store compiled, every chart drawn anew)",
-                       run_argv("site", "-o", str(out)), env)
-    warm = bench.run("seed", "site: citysafe site -o DIR (warm: charts kept, median of 3)",
-                     run_argv("site", "-o", str(out)), env, repeat=3)
+    redraw, redraw_cpu = _with_cpu(lambda: bench.run(
+        "seed", "site: citysafe site -o DIR (store compiled, every chart drawn anew)",
+        run_argv("site", "-o", str(out)), env))
+    warm, warm_cpu = _with_cpu(lambda: bench.run(
+        "seed", "site: citysafe site -o DIR (warm: charts kept, median of 3)",
+        run_argv("site", "-o", str(out)), env, repeat=3))
+    warm_cpu /= 3
+    load_after = os.getloadavg()[0]
     pages = {lang: sum(1 for _ in (out / lang).rglob("*.html")) for lang in ("en", "es", "pt")}
     programs = sorted((out / "en" / "programs").glob("*.html"), key=lambda p: p.stat().st_size)
     heaviest = programs[-1]
@@ -85,7 +101,10 @@ def bench_site(bench: Any, run_argv: Any, work: Path, root: Path) -> list[str]:
         f"- Site build, seed, whole process (target 10 s): {cold.seconds:.1f} s cold (store compiled and every chart "
         f"drawn), {redraw.seconds:.1f} s with every chart drawn anew, {warm.seconds:.1f} s warm (charts kept): "
         f"{'met' if redraw.seconds <= 10 else 'missed'} with charts drawn, {'met' if cold.seconds <= 10 else 'missed'} cold; "
-        f"peak memory {max(cold.peak_mb, redraw.peak_mb, warm.peak_mb):.0f} MB.",
+        f"peak memory {max(cold.peak_mb, redraw.peak_mb, warm.peak_mb):.0f} MB. CPU seconds (user + system, the "
+        f"process and Pagefind): {cold_cpu:.1f} cold, {redraw_cpu:.1f} charts drawn anew, {warm_cpu:.1f} warm; the "
+        f"machine's load average was {load_before:.1f} before and {load_after:.1f} after (2 cores shared): "
+        f"wall-clock times above the CPU seconds are time spent waiting for a core.",
         f"- Pages per language: " + ", ".join(f"{lang} {n}" for lang, n in pages.items())
         + f"; {sum(1 for p in out.rglob('*') if p.is_file())} files, {total_mb:.1f} MB in all (Pagefind index included).",
         f"- Heaviest program page with its charts: {heaviest.name} {size_kb:.0f} KB (target 150 KB): "

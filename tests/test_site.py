@@ -270,3 +270,17 @@ def test_cli_names_a_program_without_english_label_in_the_graph_and_keeps_the_ol
     result = runner.invoke(cli_module.cli, ["site", "-o", str(out), "--keep-going"])
     assert result.exit_code == 1 and "1 problem(s); --keep-going wrote the other pages." in result.output
     assert (out / "es" / "programs" / "upp.html").is_file() and not (out / "es" / "programs" / "fica-vivo.html").exists()
+
+
+def test_a_place_series_is_not_drawn_as_a_trend_across_years_the_report_does_not_give(data, monkeypatch) -> None:
+    from citysafe_kg.site import charts
+
+    drawn = []
+    monkeypatch.setattr(charts, "_draw", lambda spec: drawn.append(json.loads(spec)) or "<svg></svg>")
+    brazil = data.places["csd:brazil"]
+    charts.place_chart(brazil, "ind:homicide", "unit:per-100k", lambda n: n, lambda n: n)
+    line = drawn[0]["layer"][0]
+    values = {r["year"]: r["y"] for r in line["data"]["values"]}
+    assert values[1996] == 24.8 and values[2015] == 28.5  # the report's two national rates
+    assert all(values[y] is None for y in range(1997, 2015))  # gaps, not interpolated
+    assert line["mark"]["invalid"] == "break-paths-filter-domains"

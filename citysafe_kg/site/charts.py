@@ -13,7 +13,7 @@ from typing import Any
 from .model import Figure, Observation, Place, Program
 
 WIDTH = 560
-FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+FONT = "sans-serif"  # one generic family: each named fallback costs vl-convert a font lookup per text
 CONFIG = {"font": FONT, "background": "white", "view": {"stroke": None},
           "axis": {"labelFontSize": 11, "titleFontSize": 11}, "legend": {"labelLimit": 320, "orient": "bottom",
                                                                               "columns": 1}}
@@ -121,12 +121,16 @@ def place_chart(place: Place, indicator: str, unit: str, program_label: Any, are
             and isinstance(o.year, int) and not o.subgroup]
     if len({r["year"] for r in rows}) < 2:
         return None
+    # A year the report gives no value for breaks the line: two points years apart are not a trend.
+    for series in {r["series"] for r in rows}:
+        years = {r["year"] for r in rows if r["series"] == series}
+        rows += [{"year": y, "y": None, "series": series} for y in range(min(years), max(years)) if y not in years]
     starts = [{"year": int(y), "program": program_label(p)} for p, y in sorted(place.programs.items(), key=lambda kv: str(kv[1]))
               if isinstance(y, int)]
     years = [r["year"] for r in rows] + [s["year"] for s in starts]
     x = {"field": "year", "type": "quantitative", "title": None, "axis": {"format": "d"},
-         "scale": {"domain": [min(years), max(years)]}}
-    layer: list[dict[str, Any]] = [{"data": {"values": rows}, "mark": {"type": "line", "point": True},
+         "scale": {"domain": [min(years) - 1, max(years) + 1]}}
+    layer: list[dict[str, Any]] = [{"data": {"values": rows}, "mark": {"type": "line", "point": {"size": 45, "filled": True}, "invalid": "break-paths-filter-domains"},
                                     "encoding": {"x": x, "y": {"field": "y", "type": "quantitative", "title": None},
                                                  "color": {"field": "series", "type": "nominal", "title": None}}}]
     if starts:
