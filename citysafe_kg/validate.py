@@ -298,7 +298,7 @@ _TARGETS = {
     "targetClass": "?this a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* {} .",
     "targetSubjectsOf": "?this {} [] .",
     "targetObjectsOf": "[] {} ?this .",
-    "targetNode": "VALUES ?this {{ {} }}",
+    "targetNode": "FILTER (?this = {})",
 }
 
 
@@ -349,11 +349,6 @@ def split_sparql_constraints(shapes_file: Path) -> tuple[str, list[SparqlConstra
             substitutions={ox.Variable("c"): node}))
         body = row["select"].value  # $this and ?this are one variable in SPARQL
         union = " UNION ".join("{ %s }" % t for t in targets)
-        # A body that only filters $this (no pattern binds it) needs the focus nodes bound inside
-        # it, as SHACL pre-binds them: each target node once, at the head of its WHERE group.
-        where = re.search(r"\bWHERE\s*\{", body, re.IGNORECASE)
-        if where is not None:
-            body = f"{body[:where.end()]}\n{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}\n{body[where.end():]}"
         query = f"{prefixes}SELECT * WHERE {{\n{{ {body} }}\nFILTER EXISTS {{ {union} }}\n}}"
         severity = row["severity"].value.removeprefix(SH_NS) if row["severity"] else "Violation"
         message = row["message"].value if row["message"] else ""
