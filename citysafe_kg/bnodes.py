@@ -87,3 +87,83 @@ def _labels(graph: Graph) -> dict[Node, BNode]:
         mapping[node] = BNode(f"b{base}{seen[base] or ''}")
         seen[base] += 1
     return mapping
+
+
+# Locators become IRIs when the graph is loaded or compiled (the data files keep them as
+# blank nodes): the IRI is a digest of the statement that owns the locator and of the
+# locator's content, so the same sources give the same IRIs in every build, and a
+# statement's source can be cited from outside. Computed from the terms' parts (not an
+# engine's N-Triples form) so that rdflib and Oxigraph derive the same IRI.
+LOCATOR = "https://w3id.org/citysafe/locator/"
+LOCATOR_PREDICATE = "https://w3id.org/citysafe/ontology#locator"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def locator_iri(owner: str, content: list[tuple[str, str]]) -> str:
+    """The IRI of a locator hanging off ``owner``, from its (predicate, term key) pairs."""
+    return LOCATOR + _digest(owner, *sorted(f"{p} {key}" for p, key in content))
+
+
+def is_locator(node: object) -> bool:
+    """Whether ``node`` is a locator's IRI (see skolemise_locators)."""
+    from rdflib import URIRef
+
+    return isinstance(node, URIRef) and node.startswith(LOCATOR)
+
+
+def _key(kind: str, value: str, datatype: str | None = None, language: str | None = None) -> str:
+    if kind == "iri":
+        return f"<{value}>"
+    if language:
+        return f'"{value}"@{language.lower()}'
+    return f'"{value}"^^<{datatype or _XSD_STRING}>'
+
+
+def skolemise_locators(graph: Graph) -> Graph:
+    """Give every blank-node locator of ``graph`` (in place) its content-derived IRI."""
+    from rdflib import Literal, URIRef
+
+    predicate = URIRef(LOCATOR_PREDICATE)
+    for owner, node in list(graph.subject_objects(predicate)):
+        if not isinstance(node, BNode) or isinstance(owner, BNode) or len(set(graph.subjects(None, node))) != 1:
+            continue
+        content = list(graph.predicate_objects(node))
+        if any(isinstance(o, BNode) for _, o in content):
+            continue  # a nested structure: left as it is
+        keys = [(str(p), _key("literal", str(o), str(o.datatype) if o.datatype else None, o.language)
+                 if isinstance(o, Literal) else _key("iri", str(o))) for p, o in content]
+        iri = URIRef(locator_iri(str(owner), keys))
+        graph.remove((owner, predicate, node))
+        graph.add((owner, predicate, iri))
+        for p, o in content:
+            graph.remove((node, p, o))
+            graph.add((iri, p, o))
+    return graph
+
+
+def skolemise_locators_oxigraph(store: object) -> int:
+    """The same for the default graph of an Oxigraph store; returns how many locators got an IRI."""
+    import pyoxigraph as ox
+
+    default = ox.DefaultGraph()
+    predicate = ox.NamedNode(LOCATOR_PREDICATE)
+    removed: list[ox.Quad] = []
+    added: list[ox.Quad] = []
+    for quad in store.quads_for_pattern(None, predicate, None, default):  # type: ignore[attr-defined]
+        node, owner = quad.object, quad.subject
+        if not isinstance(node, ox.BlankNode) or isinstance(owner, ox.BlankNode):
+            continue
+        if len(list(store.quads_for_pattern(None, None, node, default))) != 1:  # type: ignore[attr-defined]
+            continue
+        content = list(store.quads_for_pattern(node, None, None, default))  # type: ignore[attr-defined]
+        if any(isinstance(q.object, ox.BlankNode) for q in content):
+            continue
+        keys = [(q.predicate.value, _key("literal", q.object.value, q.object.datatype.value, q.object.language)
+                 if isinstance(q.object, ox.Literal) else _key("iri", q.object.value)) for q in content]
+        iri = ox.NamedNode(locator_iri(owner.value, keys))
+        removed += [quad, *content]
+        added += [ox.Quad(owner, predicate, iri, default), *(ox.Quad(iri, q.predicate, q.object, default) for q in content)]
+    for quad in removed:
+        store.remove(quad)  # type: ignore[attr-defined]
+    store.extend(added)  # type: ignore[attr-defined]
+    return len(added) and sum(1 for q in added if q.predicate == predicate)

@@ -191,12 +191,15 @@ def validate(warnings: bool, limit: int | None, cases: tuple[str, ...], engine: 
               help="turtle, json-ld, nt or xml.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (atomically). Default: standard output.")
-def export(fmt: str, output: Path | None) -> None:
+@click.option("--frame", type=click.Choice(["program"]), default=None,
+              help="With -f json-ld: one framed tree per program, plain keys, language maps, numbers as numbers.")
+def export(fmt: str, output: Path | None, frame: str | None) -> None:
     """Export the whole graph (ontology, concepts and data) in one RDF format.
 
     \b
     Example:
         citysafe export -f nt -o graph.nt
+        citysafe export -f json-ld --frame program -o programs.jsonld
     """
     from .build import vocabulary_graph
     from .export import build_context, normalise_format, serialize, write
@@ -205,9 +208,24 @@ def export(fmt: str, output: Path | None) -> None:
     from .compiled import compiled_store
     from .derive import add_derived_from_store
 
+    from .errors import UserError
+
     fmt = normalise_format(fmt)
+    if frame is not None and fmt != "json-ld":
+        raise UserError(f"--frame {frame} writes JSON-LD: use -f json-ld.")
     loaded = load()
     add_derived_from_store(loaded.graph, compiled_store(loaded.project, loaded.files).store)
+    if frame is not None:
+        from .frames import dumps, program_frames
+        from .io import atomic_write_text
+
+        text = dumps(program_frames(loaded.graph, vocabulary_graph(loaded.project)))
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            atomic_write_text(output, text)
+            click.echo(f"Wrote the framed programs to {output}", err=True)
+        return
     context = build_context(vocabulary_graph(loaded.project)) if fmt == "json-ld" else None
     if output is None:
         click.echo(serialize(loaded.graph, fmt, context), nl=False)
@@ -499,7 +517,9 @@ def influence_command(graphml: Path | None, node_link: Path | None, backend: str
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on.")
-def serve(host: str, port: int) -> None:
+@click.option("--cors", "origin", metavar="ORIGIN", default=None,
+              help="Let pages on ORIGIN query the endpoint (Oxigraph's --cors: it answers every origin with *).")
+def serve(host: str, port: int, origin: str | None) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph server).
 
     Queries go to http://HOST:PORT/query; updates are refused. Stop with Ctrl-C.
@@ -507,17 +527,21 @@ def serve(host: str, port: int) -> None:
     \b
     Example:
         citysafe serve --port 7878
+        citysafe serve --cors http://localhost:5173
         citysafe query police-social --endpoint http://127.0.0.1:7878/query
     """
     import os
 
     from .compiled import compiled_store
-    from .server import serve_command
+    from .server import cors_notice, serve_command
 
+    notice = cors_notice(origin) if origin is not None else None
     store = compiled_store()
-    command = serve_command(store.path, host, port)
+    command = serve_command(store.path, host, port, cors=origin is not None)
     del store  # the server opens the database itself
     click.echo(f"Serving the graph read-only at http://{host}:{port}/query (Ctrl-C to stop)", err=True)
+    if notice:
+        click.echo(notice, err=True)
     os.execv(command[0], command)
 
 

@@ -23,8 +23,9 @@ from .store import BACKENDS, EndpointStore, OxigraphStore, RdflibStore, Store
 
 
 # The layout of a compiled build; bump it when the compile step changes what a build holds
-# (2: the derived statements of queries/rules/ in their own named graph).
-LAYOUT = 2
+# (2: the derived statements of queries/rules/ in their own named graph;
+# 3: locators as content-derived IRIs, bnodes.skolemise_locators_oxigraph).
+LAYOUT = 3
 
 
 def cache_root() -> Path:

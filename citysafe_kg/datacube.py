@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import RuntimeFailure
-from .queries import Table
+from .table import Table
 from .resources import Project, default_project
 
 

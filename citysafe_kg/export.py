@@ -46,14 +46,16 @@ def canonical(graph: Graph) -> Graph:
 def build_context(vocabulary: Graph) -> dict[str, Any]:
     """The JSON-LD @context: the prefixes, a term per cs: property, integers typed.
 
-    Object properties are not coerced with "@type": "@id": rdflib's JSON-LD
-    serialiser then drops the blank nodes they point to (the locators), so
-    references stay explicit {"@id": ...} objects.
+    Object properties are coerced with "@type": "@id", so a reference reads as a
+    plain "csd:..." string. (rdflib's JSON-LD serialiser drops blank nodes reached
+    through such a property; locators, the blank nodes they used to reach, are IRIs
+    since the graph is loaded (bnodes.skolemise_locators), and the round-trip test
+    checks that nothing is lost.)
     """
     context: dict[str, Any] = dict(sorted(PREFIXES.items()))
     for prop in sorted(vocabulary.subjects(RDF.type, OWL.ObjectProperty)):
         if isinstance(prop, URIRef) and str(prop).startswith(str(CS)):
-            context[str(prop)[len(str(CS)):]] = {"@id": f"cs:{str(prop)[len(str(CS)):]}"}
+            context[str(prop)[len(str(CS)):]] = {"@id": f"cs:{str(prop)[len(str(CS)):]}", "@type": "@id"}
     for prop in sorted(vocabulary.subjects(RDF.type, OWL.DatatypeProperty)):
         if isinstance(prop, URIRef) and str(prop).startswith(str(CS)):
             name = str(prop)[len(str(CS)):]
@@ -61,7 +63,32 @@ def build_context(vocabulary: Graph) -> dict[str, Any]:
             if vocabulary.value(prop, URIRef("http://www.w3.org/2000/01/rdf-schema#range")) == XSD.integer:
                 entry["@type"] = "xsd:integer"
             context[name] = entry
+    # Labels and texts as language maps ({"en": ..., "es": ...}); a plain string stays under its CURIE.
+    for name, curie in LANGUAGE_MAPS.items():
+        context[name] = {"@id": curie, "@container": "@language"}
+    for name, curie in REFERENCES.items():  # external properties whose values are always IRIs
+        context[name] = {"@id": curie, "@type": "@id"}
     return {"@context": context}
+
+
+REFERENCES = {
+    "sameAs": "owl:sameAs",
+    "inScheme": "skos:inScheme",
+    "broader": "skos:broader",
+    "topConceptOf": "skos:topConceptOf",
+    "hasTopConcept": "skos:hasTopConcept",
+}
+
+
+LANGUAGE_MAPS = {
+    "label": "rdfs:label",
+    "prefLabel": "skos:prefLabel",
+    "altLabel": "skos:altLabel",
+    "definition": "skos:definition",
+    "editorialNote": "skos:editorialNote",
+    "description": "dcterms:description",
+    "title": "dcterms:title",
+}
 
 
 def serialize(graph: Graph, fmt: str, context: dict[str, Any] | None = None) -> str:

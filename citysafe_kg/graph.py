@@ -10,6 +10,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
+from .bnodes import is_locator, skolemise_locators
 from .errors import DataSyntaxError
 from .namespaces import bind_prefixes
 from .resources import Project, default_project
@@ -26,10 +27,10 @@ class LoadedGraph:
     _lines: Any = field(default=None, repr=False)
 
     def files_of(self, node: Node) -> list[str]:
-        """The files that hold statements about ``node``, or about the node owning a blank node."""
+        """The files that hold statements about ``node``, or about the node owning a blank node or locator."""
         seen: set[Node] = set()
         current: Node | None = node
-        while isinstance(current, BNode) and current not in seen:
+        while (isinstance(current, BNode) or is_locator(current)) and current not in seen:
             seen.add(current)
             current = next(iter(self.graph.subjects(None, current)), None)
         if current is None:
@@ -37,10 +38,10 @@ class LoadedGraph:
         return sorted(self.subject_files.get(current, set()))
 
     def owner(self, node: Node) -> Node:
-        """The nearest IRI node that owns ``node`` (itself if it is an IRI)."""
+        """The nearest IRI node that owns ``node`` (itself if it is an IRI other than a locator's)."""
         seen: set[Node] = set()
         current: Node = node
-        while isinstance(current, BNode) and current not in seen:
+        while (isinstance(current, BNode) or is_locator(current)) and current not in seen:
             seen.add(current)
             parent = next(iter(self.graph.subjects(None, current)), None)
             if parent is None:
@@ -80,14 +81,15 @@ def load(project: Project | None = None, extra: list[Path] | None = None, cases:
 
 
 def load_files(project: Project, files: list[Path]) -> LoadedGraph:
-    """Load exactly these Turtle files into one graph."""
+    """Load exactly these Turtle files into one graph, each locator given its content-derived IRI
+    (bnodes.skolemise_locators: the data files keep them as blank nodes)."""
     merged = bind_prefixes(Graph())
     subject_files: dict[Node, set[str]] = {}
     for path in files:
-        part = parse_file(path, project)
+        part = skolemise_locators(parse_file(path, project))
         rel = project.relative(path)
         for subject in set(part.subjects()):
-            if not isinstance(subject, BNode):
+            if not isinstance(subject, BNode) and not is_locator(subject):
                 subject_files.setdefault(subject, set()).add(rel)
         merged += part
     return LoadedGraph(merged, project, files, subject_files)

@@ -31,6 +31,15 @@ class Pattern:
     network: nx.Graph
 
 
+def iri(value: str) -> str:
+    """The full IRI of a query cell (queries give CURIEs): every network node carries one, so
+    that a GraphML or node-link export joins back to the graph."""
+    from .prefixes import PREFIXES
+
+    prefix, sep, local = str(value).partition(":")
+    return PREFIXES[prefix] + local if sep and prefix in PREFIXES else str(value)
+
+
 def _records(run: Runner, name: str, params: dict[str, str] | None = None) -> list[dict[str, Any]]:
     return run(name, params or {}).records()
 
@@ -59,14 +68,17 @@ def cooccurrence(run: Runner, level: str = "type") -> Pattern:
     """
     key, label = ("type", "type_label") if level == "type" else ("top", "top_label")
     by_program: dict[str, set[str]] = defaultdict(set)
+    iris: dict[str, str] = {}
     for row in _records(run, "program-component-types"):
         by_program[row["program_label"]].add(row[label])
+        iris[row[label]] = iri(row[key])
     benefit = homicide_benefit_programs(run)
     observed = homicide_decrease_programs(run) - benefit
     network = nx.Graph()
     for program, kinds in by_program.items():
         for kind in kinds:
-            network.add_node(kind, programs=network.nodes[kind]["programs"] + 1 if kind in network else 1)
+            network.add_node(kind, programs=network.nodes[kind]["programs"] + 1 if kind in network else 1,
+                             iri=iris[kind])
         for a, b in itertools.combinations(sorted(kinds), 2):
             data = network.get_edge_data(a, b, default={"weight": 0, "programs": []})
             network.add_edge(a, b, weight=data["weight"] + 1, programs=sorted([*data["programs"], program]))
@@ -125,6 +137,9 @@ def similarity(run: Runner, program: str, top: int = 5) -> Pattern:
         if score > 0:
             network.add_edge(labels.get(target, target), labels.get(other, other), weight=round(score, 3))
         rows.append([labels.get(other, other), round(score, 3), len(shared), " | ".join(sorted(shared))])
+    by_label = {labels.get(node, node): node for node in features}
+    for node in network.nodes:
+        network.nodes[node]["iri"] = iri(by_label.get(node, node))
     rows.sort(key=lambda r: (-r[1], r[0]))
     return Pattern(Table(["program", "similarity", "shared_features", "shared"], rows[:top]), network)
 
@@ -137,8 +152,8 @@ def actors(run: Runner) -> Pattern:
     for row in _records(run, "actor-program-links"):
         actor, program = row["actor_label"], row["program_label"]
         kinds[actor] = row.get("actor_type") or ""
-        bipartite.add_node(actor, bipartite=0)
-        bipartite.add_node(program, bipartite=1)
+        bipartite.add_node(actor, bipartite=0, iri=iri(row["actor"]))
+        bipartite.add_node(program, bipartite=1, iri=iri(row["program"]))
         bipartite.add_edge(actor, program)
     actor_nodes = [n for n, d in bipartite.nodes(data=True) if d["bipartite"] == 0]
     network = nx.algorithms.bipartite.weighted_projected_graph(bipartite, actor_nodes)
@@ -161,6 +176,8 @@ def influence(run: Runner) -> Pattern:
     network = nx.DiGraph()
     for row in _records(run, "influence"):
         network.add_edge(row["program_label"], row["influencer_label"])
+        network.nodes[row["program_label"]]["iri"] = iri(row["program"])
+        network.nodes[row["influencer_label"]]["iri"] = iri(row["influencer"])
     rows = []
     for model in network.nodes:
         descendants = nx.ancestors(network, model)  # programs that reach the model

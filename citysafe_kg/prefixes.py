@@ -36,9 +36,13 @@ PREFIXES: dict[str, str] = {
     "cs": "https://w3id.org/citysafe/ontology#",
     "csc": CSC,
     "csd": "https://w3id.org/citysafe/id/",
+    "csl": "https://w3id.org/citysafe/locator/",
     "csx": "https://w3id.org/citysafe/shapes#",
     **{p: f"{CSC}{path}/" for p, path in SCHEME_PREFIXES.items()},
+    "dcat": "http://www.w3.org/ns/dcat#",
     "dcterms": "http://purl.org/dc/terms/",
+    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "gn": "http://www.geonames.org/ontology#",
     "owl": "http://www.w3.org/2002/07/owl#",
     "prov": "http://www.w3.org/ns/prov#",
     "qb": "http://purl.org/linked-data/cube#",
@@ -46,6 +50,7 @@ PREFIXES: dict[str, str] = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "schema": "https://schema.org/",
     "skos": "http://www.w3.org/2004/02/skos/core#",
+    "void": "http://rdfs.org/ns/void#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 

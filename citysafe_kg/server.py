@@ -32,20 +32,34 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
-def serve_command(store_dir: Path, host: str, port: int, writable: bool = False) -> list[str]:
-    """The command line that serves the compiled store (read-only unless asked)."""
+def serve_command(store_dir: Path, host: str, port: int, writable: bool = False, cors: bool = False) -> list[str]:
+    """The command line that serves the compiled store (read-only unless asked).
+
+    ``cors``: Oxigraph's --cors, which answers every origin with ``Access-Control-Allow-Origin: *``
+    (it takes no list of origins), so that a page on another origin can query the graph."""
     return [oxigraph_binary(), "serve" if writable else "serve-read-only",
             "--location", str(store_dir), "--bind", f"{host}:{port}",
-            "--union-default-graph"]  # the sources and the derived statements (derive.py), as in-process
+            "--union-default-graph",  # the sources and the derived statements (derive.py), as in-process
+            *(["--cors"] if cors else [])]
+
+
+def cors_notice(origin: str) -> str | None:
+    """What `serve --cors ORIGIN` tells the user: Oxigraph cannot limit CORS to one origin."""
+    if not origin.startswith(("http://", "https://")) and origin != "*":
+        raise UserError(f'--cors "{origin}" is not an origin: give one such as https://example.org, or "*".')
+    if origin == "*":
+        return None
+    return (f"CORS: Oxigraph allows every origin (Access-Control-Allow-Origin: *), not only {origin}; "
+            "the endpoint is read-only.")
 
 
 def start(store_dir: Path, host: str = "127.0.0.1", port: int | None = None, writable: bool = False,
-          wait: float = 10.0) -> tuple[subprocess.Popen[bytes], str]:
+          wait: float = 10.0, cors: bool = False) -> tuple[subprocess.Popen[bytes], str]:
     """Start the server in the background; return it and its base URL once it answers."""
     import time
 
     port = port or free_port(host)
-    process = subprocess.Popen(serve_command(store_dir, host, port, writable),
+    process = subprocess.Popen(serve_command(store_dir, host, port, writable, cors),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://{host}:{port}"
     deadline = time.monotonic() + wait
@@ -165,4 +179,4 @@ def _credentials(request: urllib.request.Request, challenge: str, user: str, pas
     return None
 
 
-__all__ = ["free_port", "oxigraph_binary", "push", "request_json", "serve_command", "start"]
+__all__ = ["cors_notice", "free_port", "oxigraph_binary", "push", "request_json", "serve_command", "start"]

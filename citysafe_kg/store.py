@@ -120,6 +120,9 @@ class OxigraphStore:
                 load(path=str(file), format=fmt)
             except SyntaxError as exc:
                 raise DataSyntaxError(str(file), exc.lineno, str(exc.msg)) from None
+        from .bnodes import skolemise_locators_oxigraph
+
+        skolemise_locators_oxigraph(store)  # the same locator IRIs as graph.load_files gives
         store.flush()
         return cls(store, path)
 

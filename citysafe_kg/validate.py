@@ -264,12 +264,15 @@ def _owner(store: Any, term: str) -> str:
     """The IRI owning a blank node (walking up subjects), as a plain IRI string."""
     import pyoxigraph as ox
 
+    from .bnodes import LOCATOR
+
     if term.startswith(f"<{SKOLEM}"):
         term = "_:" + term[len(SKOLEM) + 1:-1]
     seen = set()
-    while term.startswith("_:") and term not in seen:
+    while (term.startswith("_:") or term.startswith(f"<{LOCATOR}")) and term not in seen:
         seen.add(term)
-        parents = list(store.store.quads_for_pattern(None, None, ox.BlankNode(term[2:]), ox.DefaultGraph()))
+        node = ox.BlankNode(term[2:]) if term.startswith("_:") else ox.NamedNode(term[1:-1])
+        parents = list(store.store.quads_for_pattern(None, None, node, ox.DefaultGraph()))
         if not parents:
             return term
         subject = parents[0].subject

@@ -45,9 +45,9 @@ def test_sparql_constraints_run_on_oxigraph_not_in_the_fast_engine(project):
     core, constraints = split_sparql_constraints(project.shapes_file)
     assert "sparql" not in core.replace("SPARQLConstraint", "")
     assert sorted({c.shape.rsplit("#", 1)[-1] for c in constraints}) == [
-        "AppraisalDecision", "Evaluation", "Figure", "HandWrittenRating", "Influence", "Outcome", "OutcomeAppraisal",
-        "Program", "Quantity", "SourceConflict"]
-    assert len(constraints) == 17
+        "AppraisalDecision", "Evaluation", "Figure", "HandWrittenRating", "Influence", "OntologyTerm", "Outcome",
+        "OutcomeAppraisal", "Program", "Quantity", "SourceConflict"]
+    assert len(constraints) == 19
     program = next(c for c in constraints if c.shape.endswith("#Program"))
     assert "FILTER EXISTS { { ?this a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* " \
            "<https://w3id.org/citysafe/ontology#Program> . } }" in program.query

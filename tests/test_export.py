@@ -37,7 +37,7 @@ def test_export_is_deterministic(graph, context, fmt):
 def test_json_ld_uses_the_published_context(graph, context, project):
     data = json.loads(serialize(graph, "json-ld", context))
     assert data["@context"]["cs"] == "https://w3id.org/citysafe/ontology#"
-    assert data["@context"]["ofProgram"] == {"@id": "cs:ofProgram"}
+    assert data["@context"]["ofProgram"] == {"@id": "cs:ofProgram", "@type": "@id"}
     assert data["@context"]["figureNumber"] == {"@id": "cs:figureNumber", "@type": "xsd:integer"}
     published = json.loads(project.context_file.read_text(encoding="utf-8"))
     assert published == context, "ontology/context.jsonld is stale: run `python -m citysafe_kg.export` to regenerate it"

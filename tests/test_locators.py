@@ -1,0 +1,73 @@
+"""Locators are IRIs derived from content when the graph is loaded or compiled (the data files keep
+blank nodes), the same in rdflib and Oxigraph and in every build, so a statement's source can be cited."""
+
+from __future__ import annotations
+
+from rdflib import BNode, Graph, Literal, URIRef
+
+from citysafe_kg.bnodes import LOCATOR, LOCATOR_PREDICATE, skolemise_locators
+from citysafe_kg.graph import load, parse_file
+from helpers import iri
+
+PREDICATE = URIRef(LOCATOR_PREDICATE)
+CS = "https://w3id.org/citysafe/ontology#"
+
+
+def test_every_locator_of_the_loaded_graph_is_an_iri(graph):
+    locators = set(graph.objects(None, PREDICATE))
+    assert len(locators) > 1500
+    assert all(isinstance(node, URIRef) and node.startswith(LOCATOR) for node in locators)
+
+
+def test_the_data_files_keep_blank_nodes(project):
+    part = parse_file(project.data_dir / "cases" / "belo-horizonte.ttl", project)
+    assert all(isinstance(node, BNode) for node in part.objects(None, PREDICATE))
+
+
+def test_oxigraph_compiles_the_same_locator_iris(graph):
+    import pyoxigraph as ox
+
+    from citysafe_kg.compiled import compiled_store
+
+    store = compiled_store().store
+    compiled = {q.object.value for q in store.quads_for_pattern(None, ox.NamedNode(LOCATOR_PREDICATE), None)}
+    assert compiled == {str(node) for node in graph.objects(None, PREDICATE)}
+
+
+def test_locator_iris_are_stable_across_loads(project, graph):
+    again = load(project, cases=["belo-horizonte"]).graph
+    node = iri("csd:fica-vivo-outcome-mean-homicides-69pct")
+    assert set(again.objects(node, PREDICATE)) == set(graph.objects(node, PREDICATE))
+    # ...and the locator still quotes the report's words about Fica Vivo's 69% fall.
+    quotes = [str(q) for loc in graph.objects(node, PREDICATE) for q in graph.objects(loc, URIRef(CS + "quote"))]
+    assert any("69%" in quote for quote in quotes), quotes
+
+
+FIXTURE = """
+@prefix cs: <https://w3id.org/citysafe/ontology#> .
+@prefix ex: <https://example.org/> .
+ex:a cs:locator [ cs:quote "homicides fell by 69%" ; cs:section ex:s ] .
+ex:b cs:locator [ cs:quote "homicides fell by 69%" ; cs:section ex:s ] .
+"""
+
+
+def _locator(turtle: str, owner: str) -> URIRef:
+    graph = skolemise_locators(Graph().parse(data=turtle, format="turtle"))
+    return graph.value(URIRef(owner), PREDICATE)
+
+
+def test_the_iri_follows_content_and_owner():
+    a = _locator(FIXTURE, "https://example.org/a")
+    assert a == _locator(FIXTURE, "https://example.org/a")  # another parse, other blank-node ids
+    assert a != _locator(FIXTURE, "https://example.org/b")  # the same words for another statement
+    changed = FIXTURE.replace('ex:a cs:locator [ cs:quote "homicides fell by 69%"', 'ex:a cs:locator [ cs:quote "homicides fell by 70%"')
+    assert a != _locator(changed, "https://example.org/a")
+    graph = skolemise_locators(Graph().parse(data=FIXTURE, format="turtle"))
+    assert (a, URIRef(CS + "quote"), Literal("homicides fell by 69%")) in graph
+    assert not any(isinstance(node, BNode) for triple in graph for node in triple)
+
+
+def test_a_violation_on_a_locator_names_its_statement(loaded):
+    node = next(iter(loaded.graph.objects(iri("csd:fica-vivo-outcome-mean-homicides-69pct"), PREDICATE)))
+    assert loaded.owner(node) == iri("csd:fica-vivo-outcome-mean-homicides-69pct")
+    assert (loaded.line_of(node) or "").startswith("data/cases/belo-horizonte.ttl:")
