@@ -1,13 +1,14 @@
 """Build: validate the sources, compile them, then write every export to dist/ in
 one atomic swap.
 
-Two pipelines, chosen by --engine (auto picks by the size of the sources):
+Two pipelines, chosen by --engine (auto: shacl where it is installed, else pyshacl):
+- shacl, the default: Oxigraph parses and compiles, the Rust `shacl` engine validates
+  (it reports what pyshacl reports on every shape fixture and on the whole seed graph),
+  and Oxigraph writes the exports (same triples; blank-node labels not canonical); a
+  validation already done for the same sources is read back from the compiled build;
 - pyshacl, the reference: rdflib loads the graph, pyshacl validates it, and the
   exports are canonical (blank nodes labelled by content, triples sorted), so
-  the same sources give the same bytes;
-- shacl, for graphs too big for rdflib: Oxigraph parses and compiles, the Rust
-  `shacl` engine validates (it agrees with pyshacl on every shape fixture),
-  and Oxigraph writes the exports (same triples; blank-node labels not canonical).
+  the same sources give the same bytes.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from .render import render_validation
 from .resources import Project, default_project
 from .validate import ValidationReport
 
-AUTO_PYSHACL_LIMIT = 5_000_000  # bytes of sources; pyshacl takes ~10 s on the 1.3 MB seed
-
 
 @dataclass
 class BuildResult:
@@ -40,11 +39,15 @@ class BuildResult:
 
 
 def choose_engine(engine: str, files: list[Path]) -> str:
+    """auto: the fast engine where it is installed (it reports what pyshacl reports, on every shape
+    fixture and on the whole seed graph: tests/test_engines.py), else pyshacl, the reference."""
+    import importlib.util
+
     if engine not in ("auto", "pyshacl", "shacl"):
         raise UserError(f'Unknown engine "{engine}"; use auto, pyshacl or shacl.')
     if engine != "auto":
         return engine
-    return "pyshacl" if sum(p.stat().st_size for p in files) < AUTO_PYSHACL_LIMIT else "shacl"
+    return "shacl" if importlib.util.find_spec("shacl") is not None else "pyshacl"
 
 
 def vocabulary_graph(project: Project) -> Any:
@@ -151,27 +154,9 @@ def claim_dist(dist: Path, project: Project) -> Path:
         return set(manifest.get("outputs") or DIST_FILES)
 
     return claim_folder(dist, "--dist", project.source_dirs, written)
-    if not dist.is_dir():
-        raise UserError(f"--dist {dist} is a file, not a folder; give a folder name, e.g. --dist dist.")
-    names = {entry.name for entry in os.scandir(dist)}
-    if not names:
-        return dist
-    try:
-        manifest = json.loads((dist / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        manifest = None
-    ours = isinstance(manifest, dict) and (manifest.get("generator") == GENERATOR
-                                           or _LEGACY_MANIFEST_KEYS <= set(manifest))
-    if not ours:
-        raise UserError(f"--dist {dist} is not empty and no citysafe build wrote it (no build manifest.json): "
-                        "the build replaces the whole folder, so give an empty or new folder, e.g. --dist dist.")
-    assert isinstance(manifest, dict)
-    foreign = sorted(names - set(manifest.get("outputs") or DIST_FILES))
-    if foreign:
-        raise UserError(f"--dist {dist} holds {foreign[0]!r}{f' and {len(foreign) - 1} more' if len(foreign) > 1 else ''}, "
-                        "which no build wrote; the build replaces the whole folder, so move it out first, "
-                        "or give another --dist.")
-    return dist
+
+
+EXPORTS_LAYOUT = 1  # bump when the exports are written differently
 
 
 def _parent(dist: Path) -> Path:
@@ -190,6 +175,12 @@ def _validate_and_export(project: Project, files: list[Path], store: Any, staged
     from .prefixes import PREFIXES
     from .validate import validate_files
 
+    kept = _kept_exports(store)
+    if kept is not None and all((kept / name).is_file() for name in EXPORTS):
+        report = validate_files(project, files)  # itself read back from the build if done before
+        for name in EXPORTS:
+            shutil.copyfile(kept / name, staged / name)
+        return report
     failure: list[BaseException] = []
 
     def dump() -> None:
@@ -209,4 +200,33 @@ def _validate_and_export(project: Project, files: list[Path], store: Any, staged
         raise failure[0]
     with open(staged / "graph.nt", "ab") as out:  # the validated sources, then what the rules derived from them
         store.store.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(DERIVED_GRAPH))
+    if kept is not None:
+        _keep_exports(staged, kept)
     return report
+
+
+def _kept_exports(store: Any) -> Path | None:
+    """Where the Oxigraph exports of a compiled build are kept beside it: the same store gives the same
+    exports, so a second build copies them. Keyed by the prefixes, which shape the Turtle."""
+    import hashlib
+
+    from .prefixes import PREFIXES
+
+    if store.path is None:
+        return None
+    key = hashlib.sha256(json.dumps([EXPORTS_LAYOUT, PREFIXES], sort_keys=True).encode()).hexdigest()[:16]
+    return Path(store.path).parent / f"exports-{key}"
+
+
+def _keep_exports(staged: Path, kept: Path) -> None:
+    """Copy the staged exports into the compiled build (whole or not at all)."""
+    try:
+        temporary = Path(tempfile.mkdtemp(prefix=f".{kept.name}.", dir=kept.parent))
+        try:
+            for name in EXPORTS:
+                shutil.copyfile(staged / name, temporary / name)
+            os.replace(temporary, kept)
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
+    except OSError:
+        pass  # a read-only cache only costs speed

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .derive import derive_oxigraph, rule_files
-from .errors import RuntimeFailure, UserError
+from .errors import DataSyntaxError, RuntimeFailure, UserError
 from .io import atomic_write_text, staging_dir, sweep_staging
 from .resources import Project, default_project
 from .store import BACKENDS, EndpointStore, OxigraphStore, RdflibStore, Store
@@ -158,7 +158,10 @@ def _compile(project: Project, files: list[Path], key: str, folder: Path) -> Non
     sweep_staging(folder.parent, "compile")
     staging = staging_dir(folder.parent, "compile")
     try:
-        store = OxigraphStore.from_files(files, staging / "oxigraph")
+        try:
+            store = OxigraphStore.from_files(files, staging / "oxigraph")
+        except DataSyntaxError as error:  # name the file as the user knows it, from the project's root
+            raise DataSyntaxError(project.relative(Path(error.path)), error.line, error.reason) from None
         derived = derive_oxigraph(store.store, project)
         store.store.flush()
         triples = len(store)

@@ -101,29 +101,34 @@ def load_shapes(project: Project | None = None) -> Graph:
 
 
 class FileLines:
-    """Finds 'file:line' where a node's description starts, by scanning the source files."""
+    """Finds 'file:line' where a node's description starts (a line that opens with the node's
+    CURIE or <IRI>), from one pass over the source files indexing every line's first token."""
 
     def __init__(self, project: Project, files: list[Path]) -> None:
         self.project = project
         self.files = [f for f in files if project.data_dir in f.parents]
-        self._cache: dict[str, str | None] = {}
+        self._index: dict[str, tuple[int, int]] | None = None
+
+    def _starts(self) -> dict[str, tuple[int, int]]:
+        if self._index is None:
+            index: dict[str, tuple[int, int]] = {}
+            for order, path in enumerate(self.files):
+                with open(path, encoding="utf-8") as handle:
+                    for number, line in enumerate(handle, 1):
+                        token, space, _ = line.partition(" ")
+                        if space and token not in index:  # the first place wins, as a scan in file order
+                            index[token] = (order, number)
+            self._index = index
+        return self._index
 
     def __call__(self, node: str) -> str | None:
-        if node in self._cache:
-            return self._cache[node]
         from .prefixes import PREFIXES
 
         prefix, _, local = node.partition(":")
         iri = PREFIXES.get(prefix, "") + local if prefix in PREFIXES else node
-        starts = (f"{node} ", f"<{iri}> ")
-        found = None
-        for path in self.files:
-            with open(path, encoding="utf-8") as handle:
-                for number, line in enumerate(handle, 1):
-                    if line.startswith(starts):
-                        found = f"{self.project.relative(path)}:{number}"
-                        break
-            if found:
-                break
-        self._cache[node] = found
-        return found
+        starts = self._starts()
+        places = [starts[token] for token in (node, f"<{iri}>") if token in starts]
+        if not places:
+            return None
+        order, number = min(places)
+        return f"{self.project.relative(self.files[order])}:{number}"

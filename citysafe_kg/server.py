@@ -107,9 +107,9 @@ def push(store: OxigraphStore, endpoint: str, graph: str | None = None, append: 
             _authorise(request, endpoint, user, password, timeout)
             http(request, url, timeout)
         except RuntimeFailure as failure:
-            if target is None and '"default" param' in failure.message:
-                raise UserError(f"{endpoint} has no writable default graph (Virtuoso): "
-                                "give --graph IRI, e.g. --graph https://w3id.org/citysafe/graph.") from None
+            if target is None and "answered HTTP 500" in failure.message:  # Virtuoso: '"default" param' refused
+                raise UserError(f"{endpoint} refused to write its default graph (Virtuoso has no writable default "
+                                "graph): give --graph IRI, e.g. --graph https://w3id.org/citysafe/graph.") from None
             raise
         sent += _count(store, source)
     return sent
@@ -121,36 +121,62 @@ def _count(store: OxigraphStore, graph: object) -> int:
 
 def _authorise(request: urllib.request.Request, endpoint: str, user: str | None, password: str | None,
                timeout: float) -> None:
-    """Answer the server's challenge before sending the body: Virtuoso closes the connection on
-    a 401 while a large body is still being sent, so the usual retry-on-401 never gets a reply.
-    A bodiless HEAD to the same URL fetches the challenge (Digest or Basic)."""
-    import base64
+    """Settle the account and the target before sending the body: Virtuoso closes the connection
+    on an early answer (401, or 500 for a graph it will not write) while a large body is still being
+    sent, so the client sees a broken pipe instead of the answer. A bodiless HEAD to the same URL
+    fetches the challenge (Digest or Basic), then a second HEAD, authorised, the server's objection."""
     import urllib.error
 
     url = request.full_url
-    try:
-        with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout):
-            return  # no account needed
-    except urllib.error.HTTPError as exc:
-        challenge = exc.headers.get("WWW-Authenticate", "") if exc.code == 401 else ""
-    except (urllib.error.URLError, TimeoutError):
-        return  # sending the request itself will say why the server cannot be reached
-    if not challenge:
-        return  # not an account problem: the request itself gets the server's answer
+    challenge = _head(url, {}, timeout)
+    if challenge is None:
+        return
     if user is None or password is None:
         raise UserError(f"{endpoint} asks for an account that may write graphs: give --user and --password "
                         "(on Virtuoso, the dba account).")
+    probe = urllib.request.Request(url, method="HEAD")
+    for target in (probe, request):
+        header = _credentials(target, challenge, user, password)
+        if header:
+            target.add_unredirected_header("Authorization", header)
+    try:
+        with urllib.request.urlopen(probe, timeout=timeout):
+            pass
+    except urllib.error.HTTPError as exc:
+        if exc.code == 500:  # e.g. Virtuoso on ?default; 404 (no graph yet) or 501 (no HEAD) is fine for a PUT
+            detail = exc.read().decode("utf-8", "replace")[:300].strip()
+            raise RuntimeFailure(f"{url} answered HTTP {exc.code} {exc.reason}: {detail}") from None
+    except (urllib.error.URLError, TimeoutError):
+        pass  # sending the request itself will say why
+
+
+def _head(url: str, headers: dict[str, str], timeout: float) -> str | None:
+    """The server's WWW-Authenticate challenge for ``url``, or None if it asks for no account."""
+    import urllib.error
+
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method="HEAD", headers=headers), timeout=timeout):
+            return None
+    except urllib.error.HTTPError as exc:
+        return exc.headers.get("WWW-Authenticate") or None if exc.code == 401 else None
+    except (urllib.error.URLError, TimeoutError):
+        return None  # sending the request itself will say why the server cannot be reached
+
+
+def _credentials(request: urllib.request.Request, challenge: str, user: str, password: str) -> str | None:
+    """The Authorization header answering a Digest or Basic challenge for this request."""
+    import base64
+
     scheme, _, params = challenge.partition(" ")
     if scheme.lower() == "digest":
         accounts = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        accounts.add_password(None, url, user, password)
+        accounts.add_password(None, request.full_url, user, password)
         fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(params))
         answer = urllib.request.HTTPDigestAuthHandler(accounts).get_authorization(request, fields)
-        if answer:
-            request.add_unredirected_header("Authorization", f"Digest {answer}")
-    elif scheme.lower() == "basic":
-        token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-        request.add_unredirected_header("Authorization", f"Basic {token}")
+        return f"Digest {answer}" if answer else None
+    if scheme.lower() == "basic":
+        return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    return None
 
 
 __all__ = ["cors_notice", "free_port", "oxigraph_binary", "push", "request_json", "serve_command", "start"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from .prefixes import PREFIXES
@@ -13,6 +14,7 @@ _INTEGER_TYPES = {f"{XSD}{t}" for t in ("integer", "int", "long", "short", "nonN
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
 
+@lru_cache(maxsize=1 << 16)  # the same IRIs recur in every result table
 def curie(iri: str) -> str:
     """The shortest project CURIE for an IRI (longest namespace wins); the IRI itself if none."""
     for prefix, namespace in _BY_LENGTH:

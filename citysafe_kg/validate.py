@@ -438,17 +438,93 @@ def validate(loaded: LoadedGraph, *, engine: str = "pyshacl", shacl: bool = True
 def validate_files(project: Project, files: list[Path] | None = None,
                    ntriples: Path | None = None) -> ValidationReport:
     """The fast path, with no rdflib graph: `shacl` on the source files, fidelity and
-    violation queries on the compiled Oxigraph build. For graphs too big for pyshacl.
+    violation queries on the compiled Oxigraph build (the default engine: tests/test_engines.py
+    proves it reports what pyshacl reports). A validation already done for the same sources,
+    shapes, queries and validator is read back from the compiled build, not run again.
     ``ntriples``: keep the N-Triples dump validated there (see run_shacl_fast)."""
     from .compiled import compiled_store
 
     files = files or project.graph_files()
-    where = FileLines(project, files)
     store = compiled_store(project, files).sources()  # the sources, not what the rules derive
-    return ValidationReport(run_shacl_fast(project, store, where, ntriples, alongside=(
+    record = validation_record(project, files, store, "shacl")
+    kept = read_validation(record)
+    if kept is not None:
+        if ntriples is not None:
+            _dump_sources(store, ntriples)
+        return kept
+    where = FileLines(project, files)
+    report = ValidationReport(run_shacl_fast(project, store, where, ntriples, alongside=(
         lambda: run_fidelity(store, project, where),
         lambda: run_violation_queries(store, project, where),
     )))
+    keep_validation(record, report)
+    return report
+
+
+# --- validations kept in the compiled build ------------------------------------------------------
+
+def validation_record(project: Project, files: list[Path], store: Any, engine: str) -> Path | None:
+    """Where the findings of ``engine`` on these sources are kept: beside the compiled store (whose
+    folder is named by the sources' hash), under a key over everything else a finding depends on:
+    the shapes, the report text, the queries, the validator's code and the engines' versions."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    if store.path is None:
+        return None
+    digest = hashlib.sha256(f"engine {engine}\0".encode())
+    code = Path(__file__).parent
+    inputs = [project.shapes_file, project.report_text, *sorted(project.queries_dir.glob("*.rq")),
+              *(code / f"{name}.py" for name in ("validate", "fidelity", "source_text", "graph", "queries"))]
+    for path in inputs:
+        digest.update(str(path.name).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"absent")
+    for package in ("citysafe-kg", "shacl", "pyshacl", "pyoxigraph"):
+        try:
+            digest.update(f"{package} {version(package)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package} absent\0".encode())
+    digest.update("\0".join(project.relative(f) for f in files).encode())
+    return Path(store.path).parent / "validation" / f"{engine}-{digest.hexdigest()[:40]}.json"
+
+
+def read_validation(record: Path | None) -> ValidationReport | None:
+    import json
+
+    if record is None or not record.is_file():
+        return None
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        return ValidationReport([
+            Finding(**{**item, "focus": BNode(item["focus"][2:]) if item["focus"].startswith("_:") else URIRef(item["focus"])})
+            for item in data["findings"]
+        ])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # unreadable: validate again
+
+
+def keep_validation(record: Path | None, report: ValidationReport) -> None:
+    import dataclasses
+    import json
+
+    from .io import atomic_write_text
+
+    if record is None:
+        return
+    findings = [{**dataclasses.asdict(f), "focus": f"_:{f.focus}" if isinstance(f.focus, BNode) else str(f.focus)}
+                for f in report.findings]
+    try:
+        atomic_write_text(record, json.dumps({"findings": findings}, ensure_ascii=False))
+    except OSError:
+        pass  # a read-only cache only costs speed
+
+
+def _dump_sources(store: Any, target: Path) -> None:
+    """The N-Triples dump of the sources that run_shacl_fast would have kept, for a kept validation."""
+    import pyoxigraph as ox
+
+    # the build stages it in a temporary folder of its own; created with the umask's mode, as an export should be
+    store.store.dump(str(target), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
 
 
 def _loaded_where(loaded: LoadedGraph) -> Callable[[str], str | None]:

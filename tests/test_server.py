@@ -11,9 +11,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import pyoxigraph as ox
 import pytest
 
 from citysafe_kg.compiled import compiled_store
+from citysafe_kg.derive import DERIVED_GRAPH
 from citysafe_kg.errors import RuntimeFailure
 from citysafe_kg.queries import list_queries, run
 from citysafe_kg.resources import default_project

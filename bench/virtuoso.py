@@ -1,0 +1,73 @@
+"""The named reports on Virtuoso beside Oxigraph (issue 12): a private Virtuoso on loopback, loaded
+with `citysafe push`, against the compiled Oxigraph build, in one process.
+
+    python bench/virtuoso.py                    # the seed (CITYSAFE_HOME, or the checkout)
+    CITYSAFE_HOME=/tmp/kg1000 python bench/virtuoso.py   # a synthetic graph (citysafe synth)
+
+Each report is timed in-process (no interpreter start): Oxigraph without its result cache (the
+query's real cost), Virtuoso on its first run and again. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from citysafe_kg.compiled import compiled_store  # noqa: E402
+from citysafe_kg.errors import CitysafeError  # noqa: E402
+from citysafe_kg.reports import REPORTS, run_report  # noqa: E402
+from citysafe_kg.server import push  # noqa: E402
+from citysafe_kg.store import EndpointStore, OxigraphStore  # noqa: E402
+from citysafe_kg import virtuoso  # noqa: E402
+
+PARAMETERLESS = [name for name, report in REPORTS.items() if not report.argument]
+
+
+def timed(work):
+    start = time.perf_counter()
+    try:
+        rows = len(work().rows)
+    except CitysafeError as error:
+        return time.perf_counter() - start, f"error: {error.message.splitlines()[0][:80]}"
+    return time.perf_counter() - start, rows
+
+
+def main() -> None:
+    store = compiled_store()
+    cold = OxigraphStore(store.store)  # the same database without the result cache
+    with tempfile.TemporaryDirectory(prefix="citysafe-virtuoso-bench.") as folder:
+        start = time.perf_counter()
+        server = virtuoso.start(Path(folder) / "db")
+        started = time.perf_counter() - start
+        try:
+            start = time.perf_counter()
+            sent = push(store, server.store, graph="https://w3id.org/citysafe/graph",
+                        user=virtuoso.USER, password=virtuoso.PASSWORD)
+            pushed = time.perf_counter() - start
+            endpoint = EndpointStore(server.sparql, timeout=600)
+            print(f"Virtuoso started in {started:.1f} s (new database); push of {sent:,} triples {pushed:.1f} s\n")
+            print("| report | rows | Oxigraph, no result cache (s) | Virtuoso, first (s) | Virtuoso, again (s) |")
+            print("|---|---:|---:|---:|---:|")
+            ox_times, v_times = [], []
+            for name in PARAMETERLESS:
+                ox_s, ox_rows = timed(lambda: run_report(cold, name))
+                v1_s, v_rows = timed(lambda: run_report(endpoint, name))
+                v2_s, _ = timed(lambda: run_report(endpoint, name))
+                note = "" if v_rows == ox_rows else f" (Virtuoso: {v_rows})"
+                print(f"| {name} | {ox_rows}{note} | {ox_s:.3f} | {v1_s:.3f} | {v2_s:.3f} |")
+                ox_times.append(ox_s)
+                v_times.append(v2_s)
+            print(f"\nmedian: Oxigraph {statistics.median(ox_times):.3f} s, Virtuoso (again) "
+                  f"{statistics.median(v_times):.3f} s; worst: {max(ox_times):.3f} s, {max(v_times):.3f} s")
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()
