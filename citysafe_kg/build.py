@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError, ValidationFailed
-from .io import claim_folder, replace_directory, staging_dir
+from .io import claim_folder, replace_directory, staging_dir, sweep_staging
 from .render import render_validation
 from .resources import Project, default_project
 from .validate import ValidationReport
@@ -221,7 +221,8 @@ def _kept_exports(store: Any) -> Path | None:
 def _keep_exports(staged: Path, kept: Path) -> None:
     """Copy the staged exports into the compiled build (whole or not at all)."""
     try:
-        temporary = Path(tempfile.mkdtemp(prefix=f".{kept.name}.", dir=kept.parent))
+        sweep_staging(kept.parent, kept.name)
+        temporary = staging_dir(kept.parent, kept.name)
         try:
             for name in EXPORTS:
                 shutil.copyfile(staged / name, temporary / name)
