@@ -16,7 +16,6 @@ on pyoxigraph.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil

@@ -7,7 +7,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from citysafe_kg.errors import ParameterError, UnknownNameError
-from citysafe_kg.queries import Param, bind, get_query, list_queries, run_text, to_term
+from citysafe_kg.queries import Param, bind, get_query, list_queries, to_term
 from citysafe_kg.resources import default_project
 
 QUERIES = list_queries(default_project())
@@ -70,7 +70,7 @@ def test_a_string_parameter_with_quotes_and_braces_cannot_inject(tmp_path):
 
     from rdflib import RDFS
 
-    from citysafe_kg.queries import NamedQuery, run
+    from citysafe_kg.queries import NamedQuery
 
     hostile = 'x" } UNION { ?s ?p ?o } #\'{}'
     text = "SELECT ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }"

@@ -19,9 +19,6 @@ from citysafe_kg.derive import DERIVED_GRAPH
 from citysafe_kg.errors import RuntimeFailure
 from citysafe_kg.queries import list_queries, run
 from citysafe_kg.resources import default_project
-import pyoxigraph as ox
-
-from citysafe_kg.derive import DERIVED_GRAPH
 from citysafe_kg.server import free_port, push, start
 from citysafe_kg.store import EndpointStore
 

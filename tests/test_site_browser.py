@@ -6,7 +6,6 @@ page and the Fica Vivo page in each language go to tests/artifacts/ (not committ
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 
