@@ -124,9 +124,21 @@ def warm_cache(private_cache) -> Path:
 
 @pytest.fixture()
 def cache(warm_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of the warm cache (cases may damage it)."""
+    """A private copy of the warm cache (cases may damage it), holding the seed's build only: other
+    tests of the session compile builds of their own (a sample of cases, fixtures) into it."""
+    from citysafe_kg.compiled import graph_hash
+
+    project = default_project()
+    seed = graph_hash(project, project.graph_files())[:32]
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        if Path(folder) != warm_cache:
+            return {"results"} & set(names)
+        others = {n for n in names if len(n) == 32 and n != seed and (warm_cache / n).is_dir()}
+        return others | {"results"}
+
     copy = tmp_path / "cache"
-    shutil.copytree(warm_cache, copy, ignore=shutil.ignore_patterns("results"))
+    shutil.copytree(warm_cache, copy, ignore=ignore)
     monkeypatch.setenv("CITYSAFE_CACHE", str(copy))
     return copy
 
