@@ -21,6 +21,7 @@ from typing import Any
 from .resources import Project, default_project
 
 DERIVED_GRAPH = "https://w3id.org/citysafe/graph/derived"
+BULK_AT = 10_000  # a rule deriving more triples than this is written by a bulk insert
 
 
 def rule_files(project: Project | None = None) -> list[Path]:
@@ -45,7 +46,9 @@ def derive_oxigraph(store: Any, project: Project | None = None) -> int:
         except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
             raise RuntimeFailure(f"Rule {path.name} failed in Oxigraph: {exc}") from None
         before = len(store)
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+        # a transactional insert took 8 s for the 218,501 rating triples at 10,000 programs
+        (store.bulk_extend if len(quads) > BULK_AT else store.extend)(quads)
         added += len(store) - before
     return added
 

@@ -1,0 +1,74 @@
+"""Per-query timing harness: every named report's query, cold, on a compiled build.
+
+Each report's query runs in a child process on the compiled Oxigraph store of
+CITYSAFE_HOME (compiled first if the cache lacks it), without the result cache, so
+the figure is the engine's own cost (names resolved first, not timed); a query
+still running after --timeout seconds is stopped and shown as such.
+
+    CITYSAFE_HOME=/path/to/synthetic python bench/queries.py            # every report
+    CITYSAFE_HOME=... python bench/queries.py police-social homicide    # some
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from citysafe_kg.compiled import compiled_store  # noqa: E402
+from citysafe_kg.queries import get_query, resolve_names, terms  # noqa: E402
+from citysafe_kg.reports import REPORTS  # noqa: E402
+from citysafe_kg.store import OxigraphStore  # noqa: E402
+
+ARGUMENTS = {"program": "synth-p1", "city": "City 1"}
+
+
+def time_report(store: OxigraphStore, name: str, argument: str | None) -> tuple[float, int]:
+    report = REPORTS[name]
+    query = get_query(report.query)
+    params = dict(report.defaults)
+    if report.argument and argument is not None:
+        params[report.argument] = argument
+    params = resolve_names(store, query, params)
+    bound = terms(query, params)
+    start = time.perf_counter()
+    table = store._select(query.text, bound)  # the engine's cost: no result cache
+    return time.perf_counter() - start, len(table.rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("reports", nargs="*", help="Report names (default: all).")
+    parser.add_argument("--program", default=ARGUMENTS["program"], help="The program of `report program`.")
+    parser.add_argument("--place", default=ARGUMENTS["city"], help="The place of `report city`.")
+    parser.add_argument("--timeout", type=float, default=120.0, help="Seconds before a query is stopped.")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # the child process: time one report
+    args = parser.parse_args()
+    store = compiled_store()
+    if args.one:
+        argument = {"program": args.program, "place": args.place}.get(REPORTS[args.one].argument or "")
+        seconds, rows = time_report(store, args.one, argument)
+        print(f"{seconds:.3f} {rows}")
+        return
+    print(f"{len(store):,} quads in {store.path}", flush=True)
+    del store
+    for name in args.reports or list(REPORTS):
+        argv = [sys.executable, __file__, "--one", name, "--program", args.program, "--place", args.place]
+        try:
+            done = subprocess.run(argv, capture_output=True, text=True, timeout=args.timeout)
+        except subprocess.TimeoutExpired:
+            print(f"{name:<16} stopped after {args.timeout:.0f} s", flush=True)
+            continue
+        if done.returncode != 0:
+            print(f"{name:<16} failed: {(done.stderr.strip().splitlines() or [''])[-1]}", flush=True)
+            continue
+        seconds, rows = done.stdout.split()
+        print(f"{name:<16} {float(seconds):8.3f} s {int(rows):>8} rows", flush=True)
+
+
+if __name__ == "__main__":
+    main()
