@@ -248,6 +248,7 @@ def generate(programs: int, seed: int = 1) -> Iterator[str]:
             direction = rng.choices(list(EFFECTS), weights=[6, 1, 2])[0]
             change = rng.randint(1, 80)
             yield f"{oc} {RDF_TYPE} {_cs('Outcome')} ."
+            yield f"{oc} {RDFS_LABEL} {_lit(f'Outcome {j} of program {i}', 'en')} ."  # as every case's finding has
             yield f"{oc} {_cs('ofProgram')} {p} ."
             yield f"{oc} {_cs('indicator')} {_concept('ind', _weighted(rng, INDICATORS)[0])} ."
             yield f"{oc} {_cs('direction')} {_concept('dir', direction)} ."

@@ -38,3 +38,20 @@ def test_a_size_that_cannot_fit_is_refused_before_writing(tmp_path):
         check_fits(10_000_000_000, target)
     assert "Nothing was written." in refused.value.message
     assert not target.exists()
+
+
+def test_synthetic_findings_reach_the_finding_reports(tmp_path, monkeypatch):
+    """Every synthetic finding has an English label, as each case's does: without one the homicide
+    and adverse reports answered no rows at any size, and the benchmark timed empty answers."""
+    from citysafe_kg.compiled import compiled_store
+    from citysafe_kg.reports import run_report
+
+    monkeypatch.setenv("CITYSAFE_CACHE", str(tmp_path / "cache"))
+    write(60, 5, tmp_path / "kg")
+    monkeypatch.setenv("CITYSAFE_HOME", str(tmp_path / "kg"))
+    store = compiled_store(Project(tmp_path / "kg"))
+    homicide = run_report(store, "homicide", project=Project(tmp_path / "kg"))
+    adverse = run_report(store, "adverse", project=Project(tmp_path / "kg"))
+    assert homicide.rows and all(label.startswith("Outcome ") for label in homicide.column("finding_label"))
+    assert adverse.rows and set(adverse.column("change")) <= {"no change", "undesirable change", "mixed change", "ambiguous change"}
+    assert {"no change", "undesirable change"} & set(adverse.column("change"))
