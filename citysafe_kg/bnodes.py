@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from rdflib import BNode, Graph
 from rdflib.compare import to_canonical_graph
@@ -141,29 +143,44 @@ def skolemise_locators(graph: Graph) -> Graph:
     return graph
 
 
-def skolemise_locators_oxigraph(store: object) -> int:
-    """The same for the default graph of an Oxigraph store; returns how many locators got an IRI."""
+def skolemised_quads(quads: Iterable[Any]) -> Iterator[Any]:
+    """One document's pyoxigraph quads (default graph), its locators given their IRIs as
+    skolemise_locators gives them, as a stream: a quad without a blank node passes at once; those
+    with one are held to the end of the document (a blank node label is scoped to it), then passed
+    on, relabelled where they belong to a locator. Duplicate quads count once, as a store keeps them."""
     import pyoxigraph as ox
 
-    default = ox.DefaultGraph()
     predicate = ox.NamedNode(LOCATOR_PREDICATE)
-    removed: list[ox.Quad] = []
-    added: list[ox.Quad] = []
-    for quad in store.quads_for_pattern(None, predicate, None, default):  # type: ignore[attr-defined]
+    blank = ox.BlankNode
+    held: dict[Any, None] = {}
+    for quad in quads:
+        if isinstance(quad.subject, blank) or isinstance(quad.object, blank):
+            held[quad] = None
+        else:
+            yield quad
+    references: dict[Any, int] = defaultdict(int)
+    content: dict[Any, list[Any]] = defaultdict(list)
+    for quad in held:
+        if isinstance(quad.object, blank):
+            references[quad.object] += 1
+        if isinstance(quad.subject, blank):
+            content[quad.subject].append(quad)
+    iri: dict[Any, Any] = {}
+    for quad in held:
         node, owner = quad.object, quad.subject
-        if not isinstance(node, ox.BlankNode) or isinstance(owner, ox.BlankNode):
+        if (quad.predicate != predicate or not isinstance(node, blank) or isinstance(owner, blank)
+                or references[node] != 1):
             continue
-        if len(list(store.quads_for_pattern(None, None, node, default))) != 1:  # type: ignore[attr-defined]
-            continue
-        content = list(store.quads_for_pattern(node, None, None, default))  # type: ignore[attr-defined]
-        if any(isinstance(q.object, ox.BlankNode) for q in content):
-            continue
+        parts = content.get(node, [])
+        if any(isinstance(q.object, blank) for q in parts):
+            continue  # a nested structure: left as it is
         keys = [(q.predicate.value, _key("literal", q.object.value, q.object.datatype.value, q.object.language)
-                 if isinstance(q.object, ox.Literal) else _key("iri", q.object.value)) for q in content]
-        iri = ox.NamedNode(locator_iri(owner.value, keys))
-        removed += [quad, *content]
-        added += [ox.Quad(owner, predicate, iri, default), *(ox.Quad(iri, q.predicate, q.object, default) for q in content)]
-    for quad in removed:
-        store.remove(quad)  # type: ignore[attr-defined]
-    store.extend(added)  # type: ignore[attr-defined]
-    return len(added) and sum(1 for q in added if q.predicate == predicate)
+                 if isinstance(q.object, ox.Literal) else _key("iri", q.object.value)) for q in parts]
+        iri[node] = ox.NamedNode(locator_iri(owner.value, keys))
+    for quad in held:
+        subject, obj = iri.get(quad.subject), iri.get(quad.object)
+        if subject is None and obj is None:
+            yield quad
+        else:
+            yield ox.Quad(quad.subject if subject is None else subject, quad.predicate,
+                          quad.object if obj is None else obj, quad.graph_name)

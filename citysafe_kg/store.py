@@ -120,23 +120,16 @@ class OxigraphStore:
 
     @classmethod
     def from_files(cls, files: list[Path], path: Path | None = None) -> OxigraphStore:
-        """Load Turtle files; a syntax error names the file and line."""
+        """Load Turtle files, their locators given their IRIs on the way in (bnodes.skolemised_quads,
+        the same IRIs as graph.load_files gives); a syntax error names the file and line."""
         import pyoxigraph as ox
 
-        from .errors import DataSyntaxError
-
         store = ox.Store(str(path)) if path is not None else ox.Store()
-        for file in files:
-            # bulk_load writes its own files per call: worth it only for big inputs
-            load = store.bulk_load if file.stat().st_size > 50_000_000 else store.load
-            fmt = ox.RdfFormat.N_TRIPLES if file.suffix == ".nt" else ox.RdfFormat.TURTLE
-            try:
-                load(path=str(file), format=fmt)
-            except SyntaxError as exc:
-                raise DataSyntaxError(str(file), exc.lineno, str(exc.msg)) from None
-        from .bnodes import skolemise_locators_oxigraph
-
-        skolemise_locators_oxigraph(store)  # the same locator IRIs as graph.load_files gives
+        quads = (quad for file in files for quad in _skolemised(file))
+        if sum(file.stat().st_size for file in files) > 50_000_000:
+            store.bulk_extend(quads)  # writes its own files: worth it only for big inputs
+        else:
+            store.extend(list(quads))
         store.flush()
         return cls(store, path)
 
@@ -229,6 +222,20 @@ class OxigraphStore:
         columns = [v.value for v in result.variables]
         rows = [[_oxigraph_value(solution[name]) for name in columns] for solution in result]
         return Table(columns, rows)
+
+
+def _skolemised(file: Path) -> Any:
+    """One source file's quads, as bnodes.skolemised_quads passes them; a syntax error is a DataSyntaxError."""
+    import pyoxigraph as ox
+
+    from .bnodes import skolemised_quads
+    from .errors import DataSyntaxError
+
+    fmt = ox.RdfFormat.N_TRIPLES if file.suffix == ".nt" else ox.RdfFormat.TURTLE
+    try:
+        yield from skolemised_quads(ox.parse(path=str(file), format=fmt, rename_blank_nodes=True))
+    except SyntaxError as exc:
+        raise DataSyntaxError(str(file), exc.lineno, str(exc.msg)) from None
 
 
 def _result_checksum(key: str, columns: Any, rows: Any) -> str:
