@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from citysafe_kg.compiled import compiled_store  # noqa: E402
 from citysafe_kg.queries import get_query, resolve_names, terms  # noqa: E402
 from citysafe_kg.reports import REPORTS  # noqa: E402
+from citysafe_kg.resources import default_project  # noqa: E402
 from citysafe_kg.store import OxigraphStore  # noqa: E402
 
 ARGUMENTS = {"program": "synth-p1", "city": "City 1"}
@@ -40,6 +41,16 @@ def time_report(store: OxigraphStore, name: str, argument: str | None) -> tuple[
     return time.perf_counter() - start, len(table.rows)
 
 
+def stale_queries() -> list[str]:
+    """The named queries whose text in the queried project (CITYSAFE_HOME) is not this checkout's."""
+    checkout = Path(__file__).resolve().parents[1] / "queries"
+    project = default_project().queries_dir
+    if project.resolve() == checkout.resolve():
+        return []
+    return sorted(path.name for path in checkout.glob("*.rq")
+                  if not (project / path.name).is_file() or (project / path.name).read_bytes() != path.read_bytes())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("reports", nargs="*", help="Report names (default: all).")
@@ -56,6 +67,11 @@ def main() -> None:
         return
     print(f"{len(store):,} quads in {store.path}", flush=True)
     del store
+    stale = stale_queries()
+    if stale:
+        print(f"Note: the project's queries differ from this checkout's ({', '.join(stale[:3])}"
+              f"{', ...' if len(stale) > 3 else ''}): a synthetic project keeps the copy made by `citysafe synth`; "
+              "copy queries/*.rq over it to time your edits.", flush=True)
     for name in args.reports or list(REPORTS):
         argv = [sys.executable, __file__, "--one", name, "--program", args.program, "--place", args.place]
         try:
