@@ -108,3 +108,38 @@ def test_the_bulk_load_in_slices_gives_the_store_a_transactional_load_gives(tmp_
         assert locators == {owner: str(node) for owner, node in expected.items()}
         notes = {q.object.value for q in quads if q.predicate.value == "https://example.org/note"}
         assert len(notes) == 2  # the two files' _:shared stay two blank nodes
+
+
+def test_a_blank_node_written_apart_is_loaded_whole(tmp_path, monkeypatch):
+    """A locator's content far from its owner (beyond the window) makes the load start again with
+    every blank node held to its file's end: the store is the same as with no window at all."""
+    import citysafe_kg.bnodes as bnodes_module
+    from citysafe_kg.store import OxigraphStore
+
+    path = tmp_path / "apart.ttl"
+    filler = "".join(f"_:f{i} ex:p {i} .\n" for i in range(20))  # blank nodes too: their quads drive the window
+    path.write_text(LABELLED.replace("{owner}", "a").replace("_:loc cs:footnote 39 .\n", filler + "_:loc cs:footnote 39 .\n"),
+                    encoding="utf-8")
+    def named(store):  # the quads without a blank node (blank node ids differ from load to load), and a count
+        quads = list(store)
+        return len(quads), {str(q) for q in quads if "_:" not in str(q)}
+
+    whole = named(OxigraphStore.from_files([path]).store)
+    monkeypatch.setattr(bnodes_module, "WINDOW", 5)
+    reopened = []
+    original = bnodes_module.skolemised_quads
+
+    def spy(quads, window=5):
+        try:
+            yield from original(quads, window)
+        except bnodes_module.Reopened:
+            reopened.append(window)
+            raise
+
+    monkeypatch.setattr(bnodes_module, "skolemised_quads", spy)
+    windowed = named(OxigraphStore.from_files([path], tmp_path / "db").store)
+    assert reopened == [5]  # the window passed _:loc on before its footnote came
+    assert windowed == whole
+    locator = _locator(LABELLED.replace("{owner}", "a"), "https://example.org/a")
+    assert windowed[0] == 26
+    assert any(str(locator) in quad and "footnote" in quad for quad in windowed[1])
