@@ -51,3 +51,27 @@ def test_juarez_text_and_figure_12_disagree_on_2008_to_2010(graph):
         } ORDER BY ?year""")
     assert [(r["year"], r["text"], r["figure"]) for r in rows] == [
         (2008, "192", "1623"), (2009, "1589", "2754"), (2010, "3,766", "3622")]
+
+
+def test_a_statement_without_a_locator_is_placed_nowhere(project):
+    """`where` comes from the statement's own locator: one without a locator gets none, not every
+    section of the report (an OPTIONAL joined on an unbound ?locator matches every locator)."""
+    import pyoxigraph as ox
+
+    from citysafe_kg.bnodes import LOCATOR_PREDICATE
+    from citysafe_kg.store import OxigraphStore
+
+    store = OxigraphStore.from_files(project.graph_files())
+    side = ox.NamedNode("https://w3id.org/citysafe/id/stat-dominican-republic-homicide-rate-2006")
+    located = list(store.store.quads_for_pattern(side, ox.NamedNode(LOCATOR_PREDICATE), None))
+    assert located  # the fixture: a conflicting statement that has a locator in the data
+    for quad in located:
+        store.store.remove(quad)
+    table = run(store, "source-conflicts", {"kind": "conflict"})
+    note, side_column, where = (table.columns.index(name) for name in ("note", "side", "where"))
+    rows = {(row[note], row[side_column]): row for row in table.rows}
+    unlocated = rows[("csd:conflict-dominican-republic-homicide-rate-26-year", "csd:stat-dominican-republic-homicide-rate-2006")]
+    assert unlocated[where] == ""
+    other = [row for key, row in rows.items() if key[0] == "csd:conflict-dominican-republic-homicide-rate-26-year"
+             and key[1] != "csd:stat-dominican-republic-homicide-rate-2006"]
+    assert other and all(row[where].startswith("Dominican Republic: Democratic Security Plan") for row in other)
