@@ -134,6 +134,24 @@ def build(project: Project | None = None, dist: Path | None = None, engine: str 
     return BuildResult(report, dist, triples, files, engine, store)
 
 
+def warm(store: Any, project: Project | None = None) -> list[tuple[str, float]]:
+    """Answer every named report that takes no argument, with its defaults, on a compiled build: each
+    answer is kept beside the build (store.select), so the first `citysafe report NAME` reads it back.
+    Returns (report, seconds) in the order run."""
+    import time
+
+    from .reports import REPORTS, run_report
+
+    timings = []
+    for name, report in REPORTS.items():
+        if report.argument:
+            continue  # a program or a place: too many to answer ahead
+        start = time.perf_counter()
+        run_report(store, name, project=project)
+        timings.append((name, time.perf_counter() - start))
+    return timings
+
+
 EXPORTS = ("graph.nt", "graph.ttl", "graph.jsonld")
 DIST_FILES = (*EXPORTS, "context.jsonld", "shapes.ttl", "validation.txt", "manifest.json")
 GENERATOR = "citysafe-kg build"

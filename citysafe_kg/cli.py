@@ -198,16 +198,22 @@ def cli() -> None:
               help="Folder to write the exports to (replaced atomically).")
 @click.option("--engine", type=click.Choice(["auto", "pyshacl", "shacl"]), default="auto", show_default=True,
               help="SHACL engine: shacl (Rust, proved to report what pyshacl reports) or pyshacl (the reference); auto: shacl if installed.")
-def build(dist: Path, engine: str) -> None:
+@click.option("--warm", is_flag=True,
+              help="Also answer every report that takes no argument now, so that its first asking reads the kept answer.")
+def build(dist: Path, engine: str, warm: bool) -> None:
     """Validate the graph, then write its exports to DIST and summarise it.
 
     Writes graph.ttl, graph.jsonld, graph.nt, shapes.ttl, context.jsonld,
     validation.txt and manifest.json. A graph that does not conform stops the
-    build (exit 1) and leaves DIST as it was.
+    build (exit 1) and leaves DIST as it was. With --warm, the reports that
+    take no argument are answered and kept beside the compiled build (on a big
+    graph, worth it when many will ask: at 10,000 programs a cold report takes
+    up to 16 s, a kept one 0.1-0.2 s).
 
     \b
     Example:
         citysafe build --dist dist
+        citysafe build --warm
     """
     from .build import build as run_build
     from .render import render
@@ -217,6 +223,12 @@ def build(dist: Path, engine: str) -> None:
     click.echo(f"Built {result.triples} triples from {len(result.files)} files into {result.dist}/")
     click.echo(f"Validation ({result.engine}): {len(result.report.violations)} violation(s), "
                f"{len(result.report.warnings)} warning(s) (see {result.dist}/validation.txt)")
+    if warm:
+        from .build import warm as warm_reports
+
+        timings = warm_reports(result.store)
+        click.echo(f"Answered {len(timings)} reports ahead in {sum(s for _, s in timings):.1f} s "
+                   "(kept with the compiled build): " + ", ".join(name for name, _ in timings))
     click.echo(render(run_report(result.store, "summary")), nl=False)
 
 

@@ -218,3 +218,30 @@ def test_compare_aligns_ratings_and_evaluations(runner):
     assert "Homicide: inconclusive" in rows["ratings"]["Barrio Seguro"]
     assert rows["evaluations"]["Barrio Seguro"].startswith("Cross-sectional survey")
     assert "Quasi-experiment with comparison group 2007 (level 3, appraised 2)" in rows["evaluations"]["Barrio Seguro"]
+
+
+def test_build_warm_keeps_every_parameterless_answer(runner, tmp_path, monkeypatch):
+    """`build --warm` answers the reports that take no argument; asking one afterwards reads the kept
+    answer (no new result file), which is what the engine gives."""
+    from citysafe_kg.compiled import compiled_store
+    from citysafe_kg.reports import REPORTS, run_report
+    from citysafe_kg.store import OxigraphStore
+
+    monkeypatch.setenv("CITYSAFE_CACHE", str(tmp_path / "cache"))
+    result = runner.invoke(cli, ["build", "--warm", "--engine", "shacl", "--dist", str(tmp_path / "dist")])
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.output.splitlines() if line.startswith("Answered "))
+    answered = line.split(": ", 1)[1].split(", ")
+    assert answered == [name for name, report in REPORTS.items() if not report.argument]
+    assert "police-social" in answered and "program" not in answered and "city" not in answered
+    store = compiled_store()
+    results = store.path.parent / "results"
+    kept = sorted(results.iterdir())
+    uncached = OxigraphStore(store.store, None)  # the engine itself, no kept answers
+    for name in ("police-social", "homicide", "conflicts", "cases"):
+        asked = runner.invoke(cli, ["report", name, "--json"])
+        assert asked.exit_code == 0, asked.output
+        assert sorted(results.iterdir()) == kept, f"{name} was answered again, not read back"
+        engine = run_report(uncached, name)
+        assert json.loads(asked.output) == [dict(zip(engine.columns, row)) for row in engine.rows]
+    assert "Barrio Seguro" in {row["program_label"] for row in json.loads(runner.invoke(cli, ["report", "police-social", "--json"]).output)}
