@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ParameterError, UnknownNameError, UserError, suggest
 from .prefixes import PREFIXES
 from .resources import Project, default_project
-from .store import python_value, run_text  # noqa: F401  (re-exported)
+from .store import python_value, run_text, with_values  # noqa: F401  (re-exported)
 from .table import Table
 
 if TYPE_CHECKING:  # rdflib costs ~0.2 s to import; the compiled-store path never needs it
@@ -71,7 +71,6 @@ class NamedQuery:
 
 
 _HEADER = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
-_WHERE = re.compile(r"^(?!\s*#).*?\bWHERE\s*\{", re.IGNORECASE | re.MULTILINE)
 
 
 def parse_header(path: Path) -> NamedQuery:
@@ -155,17 +154,11 @@ def to_term(param: Param, raw: str) -> Node:
 
 
 def bind(query: NamedQuery, params: dict[str, str]) -> str:
-    """The query text with its parameters bound in a trailing VALUES clause."""
-    bound = terms(query, params)
-    if not bound:
-        return query.text
-    variables = [f"?{name}" for name in bound]
-    values = [term.n3() for term in bound.values()]
-    match = _WHERE.search(query.text)
-    if match is None:
+    """The query text with its parameters bound in a VALUES block opening its WHERE clause."""
+    text = with_values(query.text, terms(query, params))
+    if text is None:
         raise UserError(f"{query.path}: no WHERE {{ to bind parameters into.")
-    block = f"\n  VALUES ({' '.join(variables)}) {{ ({' '.join(values)}) }}"
-    return query.text[: match.end()] + block + query.text[match.end():]
+    return text
 
 
 def tidy(query: NamedQuery, table: Table) -> Table:
