@@ -90,6 +90,26 @@ def test_parameters_are_bound_in_a_values_block_at_the_top_of_the_where_group():
     assert "WHERE {\n  VALUES (?country) { (<https://w3id.org/citysafe/id/brazil>) }\n" in bound
 
 
+def test_oxigraph_gets_the_parameters_as_substitutions_and_as_a_values_block(monkeypatch):
+    """Oxigraph plans a query before it substitutes (a join ordered as if the parameter were free),
+    and does not push a VALUES block into a * path: the store gives both (bench/RESULTS.md)."""
+    import pyoxigraph as ox
+
+    from citysafe_kg.store import OxigraphStore
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("x")))
+    seen = []
+    real = ox.Store.query
+    monkeypatch.setattr(ox.Store, "query", lambda self, text, **kw: seen.append((text, kw)) or real(self, text, **kw))
+    text = "# WHERE { in a comment\nSELECT ?s ?o WHERE { ?s <urn:p> ?o }"
+    table = OxigraphStore(store)._select(text, {"s": URIRef("urn:a")})
+    assert table.rows == [["urn:a", "x"]]
+    (sent, options), = seen
+    assert sent == text.replace("WHERE { ?s", "WHERE {\n  VALUES (?s) { (<urn:a>) } ?s")
+    assert options["substitutions"] == {ox.Variable("s"): ox.NamedNode("urn:a")}
+
+
 def test_an_integer_parameter_rejects_text():
     with pytest.raises(ParameterError):
         to_term(Param("year", "integer", None, ""), "2010; DROP")
