@@ -208,7 +208,7 @@ def build(dist: Path, engine: str, warm: bool) -> None:
     build (exit 1) and leaves DIST as it was. With --warm, the reports that
     take no argument are answered and kept beside the compiled build (on a big
     graph, worth it when many will ask: at 10,000 programs a cold report takes
-    up to 16 s, a kept one 0.1-0.2 s).
+    up to 10 s, and the whole `citysafe report` process reading a kept one 0.3-1 s).
 
     \b
     Example:

@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import ParameterError, UnknownNameError, UserError, suggest
 from .prefixes import PREFIXES
 from .resources import Project, default_project
-from .store import python_value, run_text, with_values  # noqa: F401  (re-exported)
+from .store import python_value, run_text  # noqa: F401  (re-exported)
+from .store import with_values
 from .table import Table
 
 if TYPE_CHECKING:  # rdflib costs ~0.2 s to import; the compiled-store path never needs it

@@ -240,8 +240,8 @@ class OxigraphStore:
         # join is ordered as if the parameter were free (node-names 5.8 s at 10,000 programs);
         # a VALUES block is planned, but not pushed into a * path (bench/upstream/values_path.py).
         # Together: node-names 0.9 s, homicide 10.5 s -> 4.3 s, none slower beyond the noise.
-        if substitutions:
-            text = with_values(text, bindings or {}) or text
+        if bindings:
+            text = with_values(text, bindings) or text
         try:
             result = self.store.query(text, substitutions=substitutions or None, use_default_graph_as_union=self.union)
         except SyntaxError as exc:
