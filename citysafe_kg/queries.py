@@ -8,6 +8,13 @@ A query file opens with a header of ``#+ key: value`` lines::
     #+ param: city iri[cs:City]  Restrict to one city (a name or slug such as belo-horizonte)
     #+ param: indicator concept[csc:indicators]=ind:homicide  The indicator to list
     #+ lists: police_components, social_components
+    #+ defect: Virtuoso/07.20 rows  no row: a zero-length path from a node without the property
+
+A ``defect`` line records a server on which the query is known to answer wrongly (``rows``)
+or to fail (``error CODE``, or ``error-at-scale CODE`` for one met only on big graphs),
+matched by the start of the server's HTTP ``Server`` header; ``run`` refuses to return
+rows such a server gave, and names the defect when it fails (tests/test_virtuoso.py proves
+each recorded one is still there).
 
 A parameter of type ``iri[CLASS]`` or ``concept[SCHEME]`` also accepts a name:
 "Fica Vivo", "fica vivo" or "fica-vivo" for csd:fica-vivo, "school dropout" for
@@ -32,7 +39,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ParameterError, UnknownNameError, UserError, suggest
+from .errors import ParameterError, RuntimeFailure, UnknownNameError, UserError, suggest
 from .prefixes import PREFIXES
 from .resources import Project, default_project
 from .store import python_value, run_text  # noqa: F401  (re-exported)
@@ -43,6 +50,7 @@ if TYPE_CHECKING:  # rdflib costs ~0.2 s to import; the compiled-store path neve
     from rdflib.term import Node
 
 PARAM_TYPES = ("iri", "concept", "string", "integer", "decimal")
+DEFECT_KINDS = ("rows", "error", "error-at-scale")
 LIST_SEPARATOR = " | "
 
 
@@ -56,6 +64,19 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Defect:
+    """A server on which a query is known to answer wrongly or to fail (a ``#+ defect:`` line)."""
+
+    server: str  # the start of the server's HTTP Server header, e.g. Virtuoso/07.20
+    kind: str  # rows, error or error-at-scale
+    code: str | None  # the server's error code, for an error
+    reason: str
+
+    def matches(self, server: str | None) -> bool:
+        return bool(server) and str(server).startswith(self.server)
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     name: str
     path: Path
@@ -65,6 +86,7 @@ class NamedQuery:
     tags: tuple[str, ...]
     params: tuple[Param, ...]
     lists: tuple[str, ...] = ()
+    defects: tuple[Defect, ...] = ()
 
     @property
     def is_violation_check(self) -> bool:
@@ -97,6 +119,13 @@ def parse_header(path: Path) -> NamedQuery:
         params.append(Param(parts[0], typed.group(1), default or None, parts[2] if len(parts) > 2 else "",
                             typed.group(2)))
     lists = tuple(x.strip() for spec in fields.get("lists", []) for x in spec.split(",") if x.strip())
+    defects = []
+    for spec in fields.get("defect", []):
+        match = re.fullmatch(r"(\S+)\s+(rows|error-at-scale|error)(?:\s+(\w+):)?\s+(.+)", spec)
+        if match is None or (match.group(2) == "rows") != (match.group(3) is None):
+            raise UserError(f"{path}: bad '#+ defect:' line {spec!r}: write '#+ defect: SERVER rows REASON' "
+                            "or '#+ defect: SERVER error CODE: REASON'.")
+        defects.append(Defect(match.group(1), match.group(2), match.group(3), match.group(4).strip()))
     return NamedQuery(
         name=path.stem,
         path=path,
@@ -106,6 +135,7 @@ def parse_header(path: Path) -> NamedQuery:
         tags=tuple(t.strip() for spec in fields.get("tags", []) for t in spec.split(",") if t.strip()),
         params=tuple(params),
         lists=lists,
+        defects=tuple(defects),
     )
 
 
@@ -279,9 +309,32 @@ def run(source: Any, name: str, params: dict[str, str] | None = None, project: P
     query = get_query(name, project)
     store = as_store(source)
     params = resolve_names(store, query, params or {}, project)
-    if getattr(store, "prebinds", False):
-        return tidy(query, store.select(query.text, terms(query, params or {})))
-    return tidy(query, store.select(bind(query, params or {})))
+    try:
+        if getattr(store, "prebinds", False):
+            table = store.select(query.text, terms(query, params or {}))
+        else:
+            table = store.select(bind(query, params or {}))
+    except RuntimeFailure as failure:
+        known = _known_defect(query, store, ("error", "error-at-scale"))
+        if known is None or (known.code and known.code not in failure.message):
+            raise
+        raise RuntimeFailure(f"{_server(store)} fails on {name}, a known defect ({known.code}: {known.reason}); "
+                             "run it in-process (without --endpoint).") from None
+    known = _known_defect(query, store, ("rows",))
+    if known is not None:
+        raise RuntimeFailure(f"{_server(store)} is known to answer {name} wrongly ({known.reason}); "
+                             "run it in-process (without --endpoint).")
+    return tidy(query, table)
+
+
+def _known_defect(query: NamedQuery, store: Any, kinds: tuple[str, ...]) -> Defect | None:
+    """The recorded defect of this query on the server that answered (an endpoint's Server header)."""
+    server = getattr(store, "server", None)
+    return next((d for d in query.defects if d.kind in kinds and d.matches(server)), None)
+
+
+def _server(store: Any) -> str:
+    return f"{store.url} ({str(store.server).split()[0]})"
 
 
 _UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)

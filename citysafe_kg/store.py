@@ -328,6 +328,7 @@ class EndpointStore:
             raise UserError(f'--endpoint "{url}" is not an http(s) URL, e.g. http://127.0.0.1:7878/query')
         self.url = url
         self.timeout = timeout
+        self.server: str | None = None  # the HTTP Server header of the last answer: the known defects' key
 
     def select(self, text: str) -> Table:
         import urllib.parse
@@ -338,7 +339,11 @@ class EndpointStore:
             "Content-Type": "application/x-www-form-urlencoded",
             "Accept": "application/sparql-results+json",
         })
-        payload = request_json(request, self.url, self.timeout)
+        headers: dict[str, str] = {}
+        try:
+            payload = request_json(request, self.url, self.timeout, headers)
+        finally:
+            self.server = headers.get("Server", self.server)
         if "boolean" in payload:
             return Table(["ask"], [[bool(payload["boolean"])]])
         columns = payload["head"]["vars"]
@@ -346,15 +351,20 @@ class EndpointStore:
         return Table(columns, rows)
 
 
-def http(request: Any, url: str, timeout: float) -> bytes:
-    """Send an HTTP request and return the body; network failures become RuntimeFailure (exit 2)."""
+def http(request: Any, url: str, timeout: float, headers: dict[str, str] | None = None) -> bytes:
+    """Send an HTTP request and return the body; network failures become RuntimeFailure (exit 2).
+    ``headers``, if given, receives the answer's headers (an error's too)."""
     import urllib.error
     import urllib.request
 
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
+            if headers is not None:
+                headers.update(response.headers.items())
             return bytes(response.read())
     except urllib.error.HTTPError as exc:
+        if headers is not None and exc.headers is not None:
+            headers.update(exc.headers.items())
         detail = exc.read().decode("utf-8", "replace")[:300].strip()
         raise RuntimeFailure(f"{url} answered HTTP {exc.code} {exc.reason}: {detail}") from None
     except urllib.error.URLError as exc:
@@ -363,9 +373,9 @@ def http(request: Any, url: str, timeout: float) -> bytes:
         raise RuntimeFailure(f"{url} did not answer within {timeout:g} s (raise --timeout if the request is heavy).") from None
 
 
-def request_json(request: Any, url: str, timeout: float) -> dict[str, Any]:
+def request_json(request: Any, url: str, timeout: float, headers: dict[str, str] | None = None) -> dict[str, Any]:
     """Send an HTTP request and decode its SPARQL JSON answer."""
     try:
-        return json.loads(http(request, url, timeout).decode("utf-8"))
+        return json.loads(http(request, url, timeout, headers).decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise RuntimeFailure(f"{url} did not return SPARQL JSON results.") from None

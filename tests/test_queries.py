@@ -120,3 +120,43 @@ def test_every_parameter_is_projected_for_native_prebinding(query):
     """Oxigraph pre-binds (substitutes) only variables of the SELECT projection."""
     projection = {str(v) for v in prepareQuery(query.text).algebra["PV"]}
     assert {p.name for p in query.params} <= projection, f"{query.name}: project every parameter in SELECT"
+
+
+class _Answering:
+    """An endpoint stand-in: answers every query with one row, as the server named."""
+
+    prebinds = False
+    url = "http://127.0.0.1:1/sparql"
+
+    def __init__(self, server):
+        self.server = server
+
+    def select(self, text):
+        from citysafe_kg.table import Table
+
+        return Table(["program"], [["csd:upp"]])
+
+
+def test_rows_from_a_server_with_a_recorded_defect_are_refused():
+    from citysafe_kg.errors import RuntimeFailure
+    from citysafe_kg.queries import run
+
+    with pytest.raises(RuntimeFailure) as refused:
+        run(_Answering("Virtuoso/07.20.3229 (Linux) x86_64-pc-linux-gnu"), "police-social")
+    assert refused.value.message.startswith("http://127.0.0.1:1/sparql (Virtuoso/07.20.3229) is known to answer "
+                                            "police-social wrongly (no row: ")
+    # another server, or another version, is trusted
+    assert run(_Answering("Virtuoso/08.03.3330 (Linux)"), "police-social").rows == [["csd:upp"]]
+    assert run(_Answering(None), "police-social").rows == [["csd:upp"]]
+
+
+def test_a_bad_defect_line_names_the_file_and_the_form(tmp_path):
+    from citysafe_kg.errors import UserError
+    from citysafe_kg.queries import parse_header
+
+    path = tmp_path / "q.rq"
+    path.write_text("#+ summary: s\n#+ defect: Virtuoso/07.20 error missing the code\nSELECT * WHERE { ?s ?p ?o }\n")
+    with pytest.raises(UserError) as bad:
+        parse_header(path)
+    assert bad.value.message == (f"{path}: bad '#+ defect:' line 'Virtuoso/07.20 error missing the code': write "
+                                 "'#+ defect: SERVER rows REASON' or '#+ defect: SERVER error CODE: REASON'.")
