@@ -3,16 +3,13 @@ loading the graph into any server through the SPARQL 1.1 Graph Store Protocol.""
 
 from __future__ import annotations
 
-import itertools
 import shutil
 import socket
 import subprocess
 import sys
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from .errors import RuntimeFailure, UserError
 from .store import OxigraphStore, http, request_json
@@ -79,21 +76,15 @@ def start(store_dir: Path, host: str = "127.0.0.1", port: int | None = None, wri
     raise RuntimeFailure(f"The Oxigraph server did not answer on {base} within {wait:g} s.")
 
 
-PUSH_BATCH = 500_000  # triples per request: ~75 MB of N-Triples
-
-
 def push(store: OxigraphStore, endpoint: str, graph: str | None = None, append: bool = False,
-         timeout: float = 300.0, user: str | None = None, password: str | None = None,
-         batch: int = PUSH_BATCH) -> int:
+         timeout: float = 300.0, user: str | None = None, password: str | None = None) -> int:
     """Send the graph to a Graph Store Protocol endpoint (e.g. http://127.0.0.1:7878/store, or
     Virtuoso's http://HOST:8890/sparql-graph-crud-auth with ``user`` and ``password``).
 
     The sources go to ``graph`` (the default graph if omitted); what the rules derived goes
     to its own named graph, DERIVED_GRAPH, as in the compiled store: a server that queries the
     union of its graphs (Oxigraph with --union-default-graph, Virtuoso) then answers as
-    in-process. PUT replaces each target graph, POST (append) adds to it; a graph of more than
-    ``batch`` triples goes in several requests, the first a PUT, the next ones POSTs. Returns the
-    triples sent."""
+    in-process. PUT replaces each target graph, POST (append) adds to it. Returns the triples sent."""
     import pyoxigraph as ox
 
     from .derive import DERIVED_GRAPH
@@ -105,42 +96,23 @@ def push(store: OxigraphStore, endpoint: str, graph: str | None = None, append: 
     if graph == DERIVED_GRAPH:
         raise UserError(f"--graph {DERIVED_GRAPH} holds the derived statements; load the sources into another graph.")
     sent = 0
+    # the derived statements carry no blank nodes (rule output), so two requests keep every join
     for target, source in ((graph, ox.DefaultGraph()), (DERIVED_GRAPH, ox.NamedNode(DERIVED_GRAPH))):
         query = urllib.parse.urlencode({"graph": target}) if target else "default"
         url = f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
-        # the first request replaces the graph (PUT) unless appending; the next ones add to it
-        for number, body in enumerate(_bodies(store, source, batch)):
-            request = urllib.request.Request(url, data=body, method="POST" if append or number else "PUT",
-                                             headers={"Content-Type": "application/n-triples"})
-            try:
-                _authorise(request, endpoint, user, password, timeout)
-                http(request, url, timeout)
-            except RuntimeFailure as failure:
-                if target is None and "answered HTTP 500" in failure.message:  # Virtuoso: '"default" param' refused
-                    raise UserError(f"{endpoint} refused to write its default graph (Virtuoso has no writable default "
-                                    "graph): give --graph IRI, e.g. --graph https://w3id.org/citysafe/graph.") from None
-                raise
+        body = store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=source)
+        request = urllib.request.Request(url, data=body, method="POST" if append else "PUT",
+                                         headers={"Content-Type": "application/n-triples"})
+        try:
+            _authorise(request, endpoint, user, password, timeout)
+            http(request, url, timeout)
+        except RuntimeFailure as failure:
+            if target is None and "answered HTTP 500" in failure.message:  # Virtuoso: '"default" param' refused
+                raise UserError(f"{endpoint} refused to write its default graph (Virtuoso has no writable default "
+                                "graph): give --graph IRI, e.g. --graph https://w3id.org/citysafe/graph.") from None
+            raise
         sent += _count(store, source)
     return sent
-
-
-def _bodies(store: OxigraphStore, graph: Any, batch: int) -> Iterator[bytes]:
-    """A graph as N-Triples request bodies of about ``batch`` triples, so that a big graph is never
-    held whole in memory (~2.5 GB at 100,000 programs). A blank node names one node only within one
-    request, so every triple with a blank node goes in the first body. An empty graph is one empty body."""
-    import pyoxigraph as ox
-
-    def blank(quad: Any) -> bool:
-        return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
-
-    first = [quad.triple for quad in store.store.quads_for_pattern(None, None, None, graph) if blank(quad)]
-    rest = (quad.triple for quad in store.store.quads_for_pattern(None, None, None, graph) if not blank(quad))
-    chunk = first + list(itertools.islice(rest, max(batch - len(first), 1)))
-    while True:
-        yield ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES)
-        chunk = list(itertools.islice(rest, batch))
-        if not chunk:
-            return
 
 
 def _count(store: OxigraphStore, graph: object) -> int:

@@ -67,28 +67,6 @@ def test_push_loads_every_triple_into_a_writable_server(local, tmp_path):
         process.wait(timeout=10)
 
 
-BLANK_LINKS = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?b . FILTER (isBlank(?b)) ?b ?q ?o } }")
-
-
-def test_push_in_batches_keeps_every_blank_node_whole(local, tmp_path):
-    """A big graph goes in several requests (PUT, then POSTs); a blank node is one node only within
-    a request, so its triples all go in the first: the joins through blank nodes survive."""
-    process, base = start(tmp_path / "store", writable=True)
-    try:
-        push(local, f"{base}/store", graph="https://w3id.org/citysafe/graph", batch=5_000)
-        sent_again = push(local, f"{base}/store", graph="https://w3id.org/citysafe/graph", batch=5_000)
-        remote = EndpointStore(f"{base}/query")
-        total = remote.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0]
-        links = remote.select(BLANK_LINKS).rows[0][0]
-        in_process = next(iter(local.store.query(BLANK_LINKS.replace("GRAPH ?g ", ""), use_default_graph_as_union=True)))
-        assert len(local) > 20_000  # five requests or more for the sources
-        assert total == sent_again == len(local)  # the second push replaced the graph, not added to it
-        assert links == int(in_process["n"].value) > 0
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
 def test_an_unreachable_endpoint_is_a_clear_error():
     port = free_port()
     with pytest.raises(RuntimeFailure) as failure:
