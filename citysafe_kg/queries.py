@@ -50,7 +50,6 @@ if TYPE_CHECKING:  # rdflib costs ~0.2 s to import; the compiled-store path neve
     from rdflib.term import Node
 
 PARAM_TYPES = ("iri", "concept", "string", "integer", "decimal")
-DEFECT_KINDS = ("rows", "error", "error-at-scale")
 LIST_SEPARATOR = " | "
 
 
@@ -316,7 +315,7 @@ def run(source: Any, name: str, params: dict[str, str] | None = None, project: P
             table = store.select(bind(query, params or {}))
     except RuntimeFailure as failure:
         known = _known_defect(query, store, ("error", "error-at-scale"))
-        if known is None or (known.code and known.code not in failure.message):
+        if known is None or f"{known.code}:" not in failure.message:  # another failure: as the server said
             raise
         raise RuntimeFailure(f"{_server(store)} fails on {name}, a known defect ({known.code}: {known.reason}); "
                              "run it in-process (without --endpoint).") from None

@@ -150,6 +150,35 @@ def test_rows_from_a_server_with_a_recorded_defect_are_refused():
     assert run(_Answering(None), "police-social").rows == [["csd:upp"]]
 
 
+class _Failing(_Answering):
+    def __init__(self, server, message):
+        super().__init__(server)
+        self.message = message
+
+    def select(self, text):
+        from citysafe_kg.errors import RuntimeFailure
+
+        raise RuntimeFailure(self.message)
+
+
+def test_a_recorded_failure_is_named_and_any_other_passes_as_the_server_said():
+    from citysafe_kg.errors import RuntimeFailure
+    from citysafe_kg.queries import run
+
+    virtuoso = "Virtuoso/07.20.3229 (Linux)"
+    too_long = "http://127.0.0.1:1/sparql answered HTTP 500: Virtuoso 22026 Error SR478: Value of ANY type column too long"
+    with pytest.raises(RuntimeFailure) as named:
+        run(_Failing(virtuoso, too_long), "gap-map")  # recorded as met at 10,000 programs
+    assert named.value.message == (
+        "http://127.0.0.1:1/sparql (Virtuoso/07.20.3229) fails on gap-map, a known defect (SR478: a cell's "
+        "GROUP_CONCAT of thousands of program names is longer than it keeps (10,000 programs)); "
+        "run it in-process (without --endpoint).")
+    other = "http://127.0.0.1:1/sparql answered HTTP 500: Virtuoso 42000 Error SR325: out of memory"
+    with pytest.raises(RuntimeFailure) as unrecorded:
+        run(_Failing(virtuoso, other), "gap-map")
+    assert unrecorded.value.message == other
+
+
 def test_a_bad_defect_line_names_the_file_and_the_form(tmp_path):
     from citysafe_kg.errors import UserError
     from citysafe_kg.queries import parse_header
