@@ -1,9 +1,10 @@
 """The named reports on Virtuoso beside Oxigraph (issue 12): a private Virtuoso on loopback, loaded
-with `citysafe push`, against the compiled Oxigraph build, in one process.
+by its bulk loader (or `citysafe push` with --push), against the compiled Oxigraph build, in one process.
 
     python bench/virtuoso.py                    # the seed (CITYSAFE_HOME, or the checkout)
     CITYSAFE_HOME=/tmp/kg1000 python bench/virtuoso.py   # a synthetic graph (citysafe synth)
     CITYSAFE_HOME=/tmp/kg100k python bench/virtuoso.py --memory 4096 --no-oxigraph --timeout 120
+    ... --json out.json                         # the figures for bench/run.py
 
 Each report is timed in-process (no interpreter start): Oxigraph without its result cache (the
 query's real cost), Virtuoso on its first run and again. The queries are sent as they are, not
@@ -14,6 +15,7 @@ those rows are counted and marked. Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -31,7 +33,7 @@ from citysafe_kg.server import push  # noqa: E402
 from citysafe_kg.store import EndpointStore, OxigraphStore  # noqa: E402
 from citysafe_kg import virtuoso  # noqa: E402
 
-PARAMETERLESS = [name for name, report in REPORTS.items() if not report.argument]
+GRAPH = "https://w3id.org/citysafe/graph"
 
 
 def timed(work):
@@ -58,7 +60,14 @@ def main() -> None:
     parser.add_argument("--memory", type=int, default=512, help="Virtuoso's buffers, in MB.")
     parser.add_argument("--no-oxigraph", action="store_true", help="Time Virtuoso only (Oxigraph: bench/queries.py).")
     parser.add_argument("--timeout", type=float, default=600, help="Seconds a query may take on Virtuoso.")
+    parser.add_argument("--push", action="store_true",
+                        help="Load with `citysafe push` over HTTP (one request a graph) instead of the bulk loader.")
+    parser.add_argument("--program", default="synth-p1", help="The program of `report program`.")
+    parser.add_argument("--place", default="City 1", help="The place of `report city`.")
+    parser.add_argument("--json", type=Path, help="Write the figures to this file as JSON.")
     args = parser.parse_args()
+    arguments = {"program": args.program, "place": args.place}
+    found: dict[str, object] = {"reports": []}
     store = compiled_store()
     cold = OxigraphStore(store.store)  # the same database without the result cache
     with tempfile.TemporaryDirectory(prefix="citysafe-virtuoso-bench.") as folder:
@@ -67,26 +76,38 @@ def main() -> None:
         started = time.perf_counter() - start
         try:
             start = time.perf_counter()
-            sent = push(store, server.store, graph="https://w3id.org/citysafe/graph",
-                        user=virtuoso.USER, password=virtuoso.PASSWORD, timeout=7200)
+            if args.push:
+                sent = push(store, server.store, graph=GRAPH, user=virtuoso.USER, password=virtuoso.PASSWORD,
+                            timeout=7200)
+            else:
+                sent = virtuoso.bulk_load(server, store, GRAPH)
             pushed = time.perf_counter() - start
+            found.update(start=started, load=pushed, triples=sent, how="push" if args.push else "bulk loader")
             endpoint = Unguarded(server.sparql, timeout=args.timeout)
-            print(f"Virtuoso started in {started:.1f} s (new database); push of {sent:,} triples {pushed:.1f} s\n")
+            print(f"Virtuoso started in {started:.1f} s (new database); {found['how']}: {sent:,} triples in "
+                  f"{pushed:.1f} s\n", flush=True)
             print("| report | rows | Oxigraph, no result cache (s) | Virtuoso, first (s) | Virtuoso, again (s) |")
             print("|---|---:|---:|---:|---:|")
             ox_times, v_times = [], []
-            for name in PARAMETERLESS:
-                ox_s, ox_rows = (0.0, "-") if args.no_oxigraph else timed(lambda: run_report(cold, name))
-                v1_s, v_rows = timed(lambda: run_report(endpoint, name))
-                v2_s, _ = timed(lambda: run_report(endpoint, name)) if isinstance(v_rows, int) else (v1_s, v_rows)
+            for name in REPORTS:
+                argument = arguments.get(REPORTS[name].argument or "")
+                ox_s, ox_rows = (0.0, "-") if args.no_oxigraph else timed(lambda: run_report(cold, name, argument=argument))
+                v1_s, v_rows = timed(lambda: run_report(endpoint, name, argument=argument))
+                v2_s, _ = (timed(lambda: run_report(endpoint, name, argument=argument)) if isinstance(v_rows, int)
+                           else (v1_s, v_rows))
                 recorded = [d.code or d.kind for d in get_query(REPORTS[name].query).defects]
                 note = "" if v_rows == ox_rows else f" (Virtuoso: {v_rows})"
                 note += f" [recorded defect: {', '.join(recorded)}]" if recorded else ""
-                print(f"| {name} | {ox_rows}{note} | {ox_s:.3f} | {v1_s:.3f} | {v2_s:.3f} |")
+                print(f"| {name} | {ox_rows}{note} | {ox_s:.3f} | {v1_s:.3f} | {v2_s:.3f} |", flush=True)
+                found["reports"].append({"report": name, "rows": v_rows, "first": v1_s, "again": v2_s,  # type: ignore[union-attr]
+                                         "oxigraph": None if args.no_oxigraph else ox_s, "oxigraph_rows": ox_rows,
+                                         "defects": recorded})
                 ox_times.append(ox_s)
                 v_times.append(v2_s)
             print(f"\nmedian (every report, right or wrong): Oxigraph {statistics.median(ox_times):.3f} s, Virtuoso (again) "
                   f"{statistics.median(v_times):.3f} s; worst: {max(ox_times):.3f} s, {max(v_times):.3f} s")
+            if args.json:
+                args.json.write_text(json.dumps(found, indent=1), encoding="utf-8")
         finally:
             server.stop()
 

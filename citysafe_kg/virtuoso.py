@@ -6,8 +6,10 @@ and database in a folder of its own, on free loopback ports, and stops it. It ne
 touches the system instance under /var/lib/virtuoso-opensource-7.
 
 The graph is loaded with `citysafe push` (server.push) through Virtuoso's SPARQL 1.1
-Graph Store endpoint /sparql-graph-crud-auth, as the `dba` user (HTTP digest auth);
-queries go to /sparql, where a query without FROM reads every graph: the sources
+Graph Store endpoint /sparql-graph-crud-auth, as the `dba` user (HTTP digest auth), or,
+for a big graph, by Virtuoso's bulk loader from N-Triples files in the instance's own
+folder (`bulk_load`: one HTTP request holds the whole graph, ~2.5 GB at 100,000
+programs, and batches of it deadlock); queries go to /sparql, where a query without FROM reads every graph: the sources
 and the derived statements together, as in-process.
 """
 
@@ -26,6 +28,7 @@ from .errors import RuntimeFailure, UserError
 from .server import free_port
 
 BINARY = "virtuoso-t"
+ISQL = "isql-vt"  # Debian's name for Virtuoso's isql, in the same package
 PACKAGE = "virtuoso-opensource"
 # A new database's administrator; the instance listens on loopback only and lives for one run.
 USER = "dba"
@@ -187,3 +190,45 @@ def _wait_until_ready(server: Virtuoso, wait: float) -> None:
         time.sleep(0.2)
     raise RuntimeFailure(f"Virtuoso did not answer on {server.sparql} within {wait:g} s "
                          f"(see {server.folder}/virtuoso.log).")
+
+
+def bulk_load(server: Virtuoso, store: object, graph: str, timeout: float = 7200.0) -> int:
+    """Load the compiled store into ``server`` with Virtuoso's bulk loader: the sources into
+    ``graph``, the derived statements into DERIVED_GRAPH (as `push` does), each written first
+    as an N-Triples file in the server's folder (DirsAllowed), then `ld_dir`, `rdf_loader_run`
+    and a checkpoint through isql. Returns the triples loaded (counted on the server)."""
+    import pyoxigraph as ox
+
+    from .derive import DERIVED_GRAPH
+
+    isql = shutil.which(ISQL)
+    if isql is None:
+        raise UserError(f"Virtuoso's isql ({ISQL}) is not installed: apt-get install {PACKAGE}.")
+    folder = server.folder / "load"
+    folder.mkdir(exist_ok=True)
+    statements = []
+    for name, target, source in (("sources.nt", graph, ox.DefaultGraph()),
+                                 ("derived.nt", DERIVED_GRAPH, ox.NamedNode(DERIVED_GRAPH))):
+        store.store.dump(folder / name, format=ox.RdfFormat.N_TRIPLES, from_graph=source)  # type: ignore[attr-defined]
+        statements.append(f"ld_dir('{folder}', '{name}', '{target}');")
+    script = "\n".join([*statements, "rdf_loader_run();", "checkpoint;",
+                        "SELECT 'FAILED', ll_file, ll_error FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;",
+                        f"SPARQL SELECT 'LOADED', COUNT(*) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                        f"FILTER (?g IN (<{graph}>, <{DERIVED_GRAPH}>)) }};", ""])
+    try:
+        done = subprocess.run([isql, f"{server.host}:{server.sql_port}", USER, PASSWORD, "VERBOSE=OFF",
+                               "BANNER=OFF", "PROMPT=OFF", "ECHO=OFF"], input=script, capture_output=True,
+                              text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise RuntimeFailure(f"Virtuoso's bulk loader did not finish in {timeout:g} s "
+                             f"(see {server.folder}/virtuoso.log).") from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    failed = [line for line in done.stdout.splitlines() if line.startswith("FAILED")]
+    if done.returncode != 0 or failed or "*** Error" in done.stdout + done.stderr:
+        detail = (failed or (done.stdout + done.stderr).strip().splitlines() or [""])[0]
+        raise RuntimeFailure(f"Virtuoso's bulk loader failed: {detail.strip()[:300]}")
+    loaded = [line.split() for line in done.stdout.splitlines() if line.startswith("LOADED")]
+    if not loaded:
+        raise RuntimeFailure(f"Virtuoso's bulk loader gave no count: {done.stdout.strip()[-300:]}")
+    return int(loaded[0][-1])

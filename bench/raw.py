@@ -1,0 +1,97 @@
+"""Each named report through our API against the same query run directly on pyoxigraph in memory.
+
+The API side is what a caller of citysafe_kg gets: `reports.run_report` on the compiled on-disk
+store without the result cache (names resolved, rows converted and tidied). The raw side is the
+query text and bindings the store sends, run by pyoxigraph on an in-memory copy of the same
+quads, every value of every row touched and nothing converted: the engine's best case on this
+machine. Their ratio is what the on-disk store and our layer cost together.
+
+    CITYSAFE_HOME=/tmp/kg10000 python bench/raw.py               # a Markdown table
+    CITYSAFE_HOME=/tmp/kg10000 python bench/raw.py --json out.json
+
+The in-memory copy needs several times the store's size in memory (about 10 GB at 100,000
+programs): bench/run.py runs this only up to --raw-up-to programs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from citysafe_kg.compiled import compiled_store  # noqa: E402
+from citysafe_kg.errors import CitysafeError  # noqa: E402
+from citysafe_kg.queries import get_query, resolve_names, terms  # noqa: E402
+from citysafe_kg.reports import REPORTS, get_report, run_report  # noqa: E402
+from citysafe_kg.store import OxigraphStore, _to_oxigraph, with_values  # noqa: E402
+
+
+def raw_query(memory, report_name: str, argument: str | None, disk: OxigraphStore) -> tuple[float, int]:
+    """Seconds and rows of the report's query straight on pyoxigraph (names resolved beforehand)."""
+    import pyoxigraph as ox
+
+    report = get_report(report_name)
+    query = get_query(report.query)
+    params = dict(report.defaults)
+    if report.argument and argument is not None:
+        params[report.argument] = argument
+    bound = terms(query, resolve_names(disk, query, params))
+    text = with_values(query.text, bound) or query.text if bound else query.text
+    substitutions = {ox.Variable(name): _to_oxigraph(term) for name, term in bound.items()} or None
+    start = time.perf_counter()
+    solutions = memory.query(text, substitutions=substitutions)
+    names = [v.value for v in solutions.variables]
+    rows = sum(1 for solution in solutions if [solution[n] for n in names] is not None)
+    return time.perf_counter() - start, rows
+
+
+def measure(arguments: dict[str, str], reports: list[str]) -> list[dict[str, object]]:
+    import pyoxigraph as ox
+
+    compiled = compiled_store()
+    disk = OxigraphStore(compiled.store)  # the same database, no result cache
+    start = time.perf_counter()
+    memory = ox.Store()
+    memory.extend(compiled.store.quads_for_pattern(None, None, None, None))
+    copied = time.perf_counter() - start
+    found = []
+    for name in reports:
+        argument = arguments.get(REPORTS[name].argument or "")
+        start = time.perf_counter()
+        try:
+            api_rows: object = len(run_report(disk, name, argument=argument).rows)
+        except CitysafeError as error:
+            api_rows = f"error: {error.message.splitlines()[0][:80]}"
+        api = time.perf_counter() - start
+        raw, raw_rows = raw_query(memory, name, argument, disk)
+        found.append({"report": name, "api": api, "raw": raw, "api_rows": api_rows, "raw_rows": raw_rows,
+                      "copy": copied})
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("reports", nargs="*", help="Report names (default: all).")
+    parser.add_argument("--program", default="synth-p1", help="The program of `report program`.")
+    parser.add_argument("--place", default="City 1", help="The place of `report city`.")
+    parser.add_argument("--json", type=Path, help="Write the figures to this file as JSON.")
+    args = parser.parse_args()
+    found = measure({"program": args.program, "place": args.place}, args.reports or list(REPORTS))
+    if args.json:
+        args.json.write_text(json.dumps(found, indent=1), encoding="utf-8")
+        return
+    print(f"in-memory copy: {found[0]['copy']:.1f} s\n" if found else "")
+    print("| report | rows | API, on disk (s) | pyoxigraph in memory (s) | ratio |")
+    print("|---|---:|---:|---:|---:|")
+    for f in found:
+        ratio = f["api"] / f["raw"] if f["raw"] else float("inf")
+        print(f"| {f['report']} | {f['api_rows']} | {f['api']:.3f} | {f['raw']:.3f} | {ratio:.1f}x |")
+
+
+if __name__ == "__main__":
+    main()
