@@ -314,8 +314,8 @@ def run(source: Any, name: str, params: dict[str, str] | None = None, project: P
         else:
             table = store.select(bind(query, params or {}))
     except RuntimeFailure as failure:
-        known = _known_defect(query, store, ("error", "error-at-scale"))
-        if known is None or f"{known.code}:" not in failure.message:  # another failure: as the server said
+        known = _known_defect(query, store, ("error", "error-at-scale"), failure.message)
+        if known is None:  # another failure: as the server said
             raise
         raise RuntimeFailure(f"{_server(store)} fails on {name}, a known defect ({known.code}: {known.reason}); "
                              "run it in-process (without --endpoint).") from None
@@ -326,10 +326,12 @@ def run(source: Any, name: str, params: dict[str, str] | None = None, project: P
     return tidy(query, table)
 
 
-def _known_defect(query: NamedQuery, store: Any, kinds: tuple[str, ...]) -> Defect | None:
-    """The recorded defect of this query on the server that answered (an endpoint's Server header)."""
+def _known_defect(query: NamedQuery, store: Any, kinds: tuple[str, ...], message: str | None = None) -> Defect | None:
+    """The recorded defect of this query on the server that answered (an endpoint's Server header);
+    for a failure, the one whose error code the server's ``message`` carries."""
     server = getattr(store, "server", None)
-    return next((d for d in query.defects if d.kind in kinds and d.matches(server)), None)
+    return next((d for d in query.defects if d.kind in kinds and d.matches(server)
+                 and (message is None or f"{d.code}:" in message)), None)
 
 
 def _server(store: Any) -> str:

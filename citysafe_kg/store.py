@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -129,9 +130,7 @@ class OxigraphStore:
         return view
 
     def __del__(self) -> None:
-        if self.lock is not None:
-            import os
-
+        if self.lock is not None:  # os imported at the top: an import here fails at interpreter exit
             try:
                 os.close(self.lock)
             except OSError:
