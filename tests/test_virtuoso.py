@@ -133,14 +133,15 @@ def test_every_report_gives_the_same_rows_on_virtuoso_or_is_refused(local, endpo
 
 
 def test_a_known_wrong_answer_is_refused_not_returned(endpoint):
-    """police-social gives no row on Virtuoso 7.2.5: an empty table would be a wrong answer in silence."""
+    """police-social loses rows on Virtuoso 7.2.5: a short table would be a wrong answer in silence."""
     with pytest.raises(RuntimeFailure) as refused:
         run(endpoint, "police-social")
     assert refused.value.message.startswith(f"{endpoint.url} (Virtuoso/07.20.")
-    assert refused.value.message.endswith(") is known to answer police-social wrongly (no row: at 10,000 programs a "
-                                          "zero-length path ((^cs:partOf)*) from a program without cs:partOf finds "
-                                          "nothing; on the seed a grouped sub-query with a language FILTER, joined to "
-                                          "the patterns after it, loses every row); run it in-process (without --endpoint).")
+    assert refused.value.message.endswith(") is known to answer police-social wrongly (rows lost: its two grouped "
+                                          "sub-queries (police and social components per program) joined on ?program "
+                                          "give no row (7 in-process on the seed); with the patterns after them only the "
+                                          "UPP is found on the seed, no program at 1,000 programs); run it in-process "
+                                          "(without --endpoint).")
     assert refused.value.exit_code == 2
 
 
