@@ -88,3 +88,23 @@ def test_a_warm_build_gives_the_same_exports_and_summary(runner, tmp_path, monke
     assert second.output.replace("two", "one") == first.output
     for name in ("graph.nt", "graph.ttl", "graph.jsonld", "validation.txt", "manifest.json", "context.jsonld"):
         assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+
+
+def test_the_validators_dumps_stay_in_the_cache_and_a_killed_ones_are_swept(project_copy, tmp_path, monkeypatch):
+    """The N-Triples the fast engine reads (2 x 2.3 GB at 100,000 programs) are written in the compiled
+    build's folder, not the system's temporary folder: a validation leaves none behind, and what a killed
+    one left (its process gone) is removed by the next."""
+    monkeypatch.setenv("CITYSAFE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(validation.tempfile, "tempdir", None)  # TMPDIR read again
+    monkeypatch.setattr(validation, "read_validation", lambda record: None)
+    assert validate_files(project_copy).conforms
+    [build] = [p for p in (tmp_path / "cache").iterdir() if (p / "manifest.json").is_file()]
+    abandoned = build / ".validate.citysafe-999999999-x1y2z3"  # no such process
+    abandoned.mkdir()
+    (abandoned / "sources.nt").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    assert validate_files(project_copy).conforms
+    assert not abandoned.exists()
+    assert [p.name for p in build.iterdir() if p.name.startswith(".validate")] == []
+    assert list((tmp_path / "tmp").iterdir()) == []
