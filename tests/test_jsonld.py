@@ -127,3 +127,30 @@ def test_network_exports_carry_every_nodes_iri(runner_on_store, tmp_path, patter
     assert all(n["iri"].startswith("https://w3id.org/citysafe/id/") for n in linked["nodes"])
     if pattern is influence:
         assert back.nodes["Fica Vivo (Stay Alive)"]["iri"] == "https://w3id.org/citysafe/id/fica-vivo"
+
+
+@pytest.mark.parametrize(("sources", "derived", "joined"), [
+    (b'[{"@id": "urn:a"}]\n', b'[\n{"@id": "urn:b"}\n]\n', [{"@id": "urn:a"}, {"@id": "urn:b"}]),
+    (b'[{"@id": "urn:a"}]', b"[]", [{"@id": "urn:a"}]),       # nothing derived: the sources as they are
+    (b"[ ]\n", b'[{"@id": "urn:b"}]', [{"@id": "urn:b"}]),    # no sources: no stray comma
+])
+def test_the_two_json_ld_arrays_are_joined_on_disk(tmp_path, sources, derived, joined):
+    """graph.jsonld is the sources' array and the derived statements' array as one, joined file to file
+    (held in memory they took ~5 GB at 100,000 programs)."""
+    from citysafe_kg.derive import _join_json_arrays
+
+    with open(tmp_path / "out", "w+b") as out, open(tmp_path / "second", "w+b") as second:
+        out.write(sources)
+        second.write(derived)
+        _join_json_arrays(out, second)
+    assert json.loads((tmp_path / "out").read_bytes()) == joined
+
+
+def test_a_json_ld_document_that_is_not_an_array_is_not_joined_in_silence(tmp_path):
+    from citysafe_kg.derive import _join_json_arrays
+
+    with open(tmp_path / "out", "w+b") as out, open(tmp_path / "second", "w+b") as second:
+        out.write(b'{"@graph": []}')
+        second.write(b'[{"@id": "urn:b"}]')
+        with pytest.raises(ValueError, match="sources' JSON-LD is not an array"):
+            _join_json_arrays(out, second)
