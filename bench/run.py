@@ -326,6 +326,8 @@ def side_tables(size: Size) -> list[str]:
             v_rows = v["rows"] if v else "-"
             if isinstance(v_rows, str) and v_rows.startswith("error"):
                 v_rows = "error"
+            elif isinstance(v_rows, str) and v_rows.startswith("stopped"):
+                v_rows = "over the limit"
             cells.append(f"{ox_rows} / {v_rows}{mark if v else ''}")
             if r:
                 ratio = r["api"] / r["raw"] if r["raw"] else float("inf")
