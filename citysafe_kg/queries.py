@@ -238,6 +238,9 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"[-_]", " ", folded).split())
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")  # the local names of csd: (data/ files' identifiers)
+
+
 def _is_term(value: str) -> bool:
     """An IRI, or a CURIE with a known prefix, as opposed to a name to look up."""
     if value.startswith(("<", "http://", "https://", "urn:")):
@@ -259,6 +262,13 @@ def resolve_names(store: Any, query: NamedQuery, params: dict[str, str], project
 
 
 def resolve_name(store: Any, raw: str, param: Param, project: Project | None = None) -> str:
+    slug = raw.strip()
+    lookup_slug = (project or default_project()).queries_dir / "node-by-slug.rq"  # a project of an older copy lacks it
+    if param.type == "iri" and _SLUG.fullmatch(slug) and param.restrict and lookup_slug.is_file():
+        # a slug as typed: one lookup, where listing every name of the class costs seconds on a big graph
+        node = f"csd:{slug}"
+        if run(store, "node-by-slug", {"node": node, "class": param.restrict}, project).rows == [[True]]:
+            return node
     lookup = "node-names" if param.type == "iri" else "concept-names"
     key = "class" if param.type == "iri" else "scheme"
     table = run(store, lookup, {key: param.restrict or ""}, project)
