@@ -80,3 +80,56 @@ def observation(graph: Graph, figure: int, area: str, period: int | None = None,
 
 
 __all__ = ["CS", "CSC", "CSD", "footnotes", "iri", "observation", "quotes", "select", "value", "values_of"]
+
+
+SOURCES_GRAPH = "https://w3id.org/citysafe/graph"
+
+
+def graphs_on_server(local: Any, endpoint: Any) -> tuple[dict[str, int], dict[str, int]]:
+    """Triples per graph in the compiled build (the sources, the derived statements) and on a server
+    loaded from it (the sources in SOURCES_GRAPH), as {graph IRI: count} both."""
+    import pyoxigraph as ox
+
+    from citysafe_kg.derive import DERIVED_GRAPH
+
+    here = {SOURCES_GRAPH: sum(1 for _ in local.store.quads_for_pattern(None, None, None, ox.DefaultGraph())),
+            DERIVED_GRAPH: sum(1 for _ in local.store.quads_for_pattern(None, None, None, ox.NamedNode(DERIVED_GRAPH)))}
+    there = dict(endpoint.select(
+        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+        f"FILTER (?g IN (<{SOURCES_GRAPH}>, <{DERIVED_GRAPH}>)) }} GROUP BY ?g").rows)
+    return here, there
+
+
+def reports_on_server(local: Any, endpoint: Any, arguments: dict[str, str], project: Any = None,
+                      normalise: Any = lambda rows: rows) -> tuple[list[str], list[str]]:
+    """Every report as users run it, on the server and in-process: (the same rows, refused). A report
+    the server answers with other rows fails the calling test; a refusal must name a known defect."""
+    from citysafe_kg.errors import RuntimeFailure
+    from citysafe_kg.reports import REPORTS, run_report
+
+    same, refused = [], []
+    for name, report in REPORTS.items():
+        argument = arguments.get(report.argument or "")
+        try:
+            on_server = run_report(endpoint, name, argument=argument, project=project)
+        except RuntimeFailure as exc:
+            assert "known" in exc.message, f"{name}: {exc.message}"
+            refused.append(name)
+            continue
+        in_process = run_report(local, name, argument=argument, project=project)
+        assert normalise(on_server.rows) == normalise(in_process.rows), f"report {name}: rows differ on the server"
+        same.append(name)
+    return same, refused
+
+
+def virtuoso_loaded(folder: Any, load: Any) -> Any:
+    """A private Virtuoso in ``folder``, given to ``load(server)`` once started, stopped after use:
+    a generator for a module fixture (`yield from virtuoso_loaded(...)`)."""
+    from citysafe_kg.virtuoso import start
+
+    server = start(folder)
+    try:
+        load(server)
+        yield server
+    finally:
+        server.stop()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 
-import pyoxigraph as ox
 import pytest
 
 from citysafe_kg.cli import cli
@@ -18,10 +17,11 @@ from citysafe_kg.compiled import compiled_store
 from citysafe_kg.derive import DERIVED_GRAPH
 from citysafe_kg.errors import RuntimeFailure, UserError
 from citysafe_kg.queries import bind, get_query, list_queries, run, tidy
-from citysafe_kg.reports import REPORTS, run_report
+from citysafe_kg.reports import REPORTS
 from citysafe_kg.resources import default_project
 from citysafe_kg.server import push
 from citysafe_kg.store import EndpointStore
+from helpers import graphs_on_server, reports_on_server, virtuoso_loaded
 
 pytestmark = [
     pytest.mark.server,
@@ -59,14 +59,10 @@ def local(project):
 
 @pytest.fixture(scope="module")
 def virtuoso(local, tmp_path_factory):
-    from citysafe_kg.virtuoso import PASSWORD, USER, start
+    from citysafe_kg.virtuoso import PASSWORD, USER
 
-    server = start(tmp_path_factory.mktemp("virtuoso"))
-    try:
-        push(local, server.store, graph=SOURCES, user=USER, password=PASSWORD)
-        yield server
-    finally:
-        server.stop()
+    yield from virtuoso_loaded(tmp_path_factory.mktemp("virtuoso"),
+                               lambda server: push(local, server.store, graph=SOURCES, user=USER, password=PASSWORD))
 
 
 @pytest.fixture(scope="module")
@@ -115,18 +111,8 @@ def test_the_recorded_defect_is_still_there(local, endpoint, name):
 def test_every_report_gives_the_same_rows_on_virtuoso_or_is_refused(local, endpoint):
     """The reports as users run them, with their parameters: the same rows as in-process, or a refusal
     (a recorded defect), never other rows."""
-    same, refused = [], []
-    for name, report in REPORTS.items():
-        argument = {"program": "fica-vivo", "place": "Belo Horizonte"}.get(report.argument or "")
-        try:
-            on_virtuoso = run_report(endpoint, name, argument=argument)
-        except RuntimeFailure as exc:
-            assert "known" in exc.message, f"{name}: {exc.message}"
-            refused.append(name)
-            continue
-        in_process = run_report(local, name, argument=argument)
-        assert normalise(on_virtuoso.rows) == normalise(in_process.rows), f"report {name}: rows differ on Virtuoso"
-        same.append(name)
+    same, refused = reports_on_server(local, endpoint, {"program": "fica-vivo", "place": "Belo Horizonte"},
+                                      normalise=normalise)
     assert sorted(refused) == ["ambiguities", "appraisals", "conflicts", "homicide", "police-social", "program",
                                "unevaluated"]
     assert "ratings" in same and "gap-map" in same
@@ -168,13 +154,9 @@ def test_virtuoso_sorts_long_stored_strings_out_of_order(endpoint):
 
 
 def test_push_puts_sources_and_derived_statements_in_their_graphs(local, endpoint):
-    sources = sum(1 for _ in local.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    derived = sum(1 for _ in local.store.quads_for_pattern(None, None, None, ox.NamedNode(DERIVED_GRAPH)))
-    counts = dict(endpoint.select(
-        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g IN (<{SOURCES}>, <{DERIVED_GRAPH}>)) }} GROUP BY ?g"
-    ).rows)
-    assert counts == {SOURCES: sources, DERIVED_GRAPH: derived}
-    assert derived > 0  # the ratings and effects of queries/rules/
+    here, there = graphs_on_server(local, endpoint)
+    assert there == here
+    assert here[DERIVED_GRAPH] > 0  # the ratings and effects of queries/rules/
 
 
 def test_fica_vivo_is_rated_promising_against_homicide_on_virtuoso(endpoint):

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import shutil
 
-import pyoxigraph as ox
 import pytest
 
 from citysafe_kg.compiled import compiled_store
 from citysafe_kg.derive import DERIVED_GRAPH
-from citysafe_kg.errors import RuntimeFailure
 from citysafe_kg.queries import bind, get_query
-from citysafe_kg.reports import REPORTS, run_report
 from citysafe_kg.resources import Project
 from citysafe_kg.store import EndpointStore
+from helpers import graphs_on_server, reports_on_server, virtuoso_loaded
 
 pytestmark = [
     pytest.mark.server,
@@ -43,21 +41,18 @@ def synthetic(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def local(synthetic):
-    return compiled_store(synthetic)
+def virtuoso(synthetic, tmp_path_factory):
+    from citysafe_kg.virtuoso import bulk_load
+
+    def load(server):
+        assert bulk_load(server, compiled_store(synthetic), SOURCES) == len(compiled_store(synthetic))
+
+    yield from virtuoso_loaded(tmp_path_factory.mktemp("virtuoso"), load)
 
 
 @pytest.fixture(scope="module")
-def virtuoso(local, tmp_path_factory):
-    from citysafe_kg.virtuoso import bulk_load, start
-
-    server = start(tmp_path_factory.mktemp("virtuoso"))
-    try:
-        loaded = bulk_load(server, local, SOURCES)
-        assert loaded == len(local)
-        yield server
-    finally:
-        server.stop()
+def local(synthetic, virtuoso):
+    return compiled_store(synthetic)
 
 
 @pytest.fixture(scope="module")
@@ -66,28 +61,13 @@ def endpoint(virtuoso):
 
 
 def test_the_bulk_loader_puts_sources_and_derived_statements_in_their_graphs(local, endpoint):
-    sources = sum(1 for _ in local.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    derived = sum(1 for _ in local.store.quads_for_pattern(None, None, None, ox.NamedNode(DERIVED_GRAPH)))
-    counts = dict(endpoint.select(
-        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g IN (<{SOURCES}>, <{DERIVED_GRAPH}>)) }} GROUP BY ?g"
-    ).rows)
-    assert counts == {SOURCES: sources, DERIVED_GRAPH: derived}
-    assert sources > 100_000 and derived > 10_000
+    here, there = graphs_on_server(local, endpoint)
+    assert there == here
+    assert here[SOURCES] > 100_000 and here[DERIVED_GRAPH] > 10_000
 
 
 def test_every_report_gives_the_same_rows_on_virtuoso_or_is_refused(synthetic, local, endpoint):
-    same, refused = [], []
-    for name, report in REPORTS.items():
-        argument = ARGUMENTS.get(report.argument or "")
-        try:
-            on_virtuoso = run_report(endpoint, name, argument=argument, project=synthetic)
-        except RuntimeFailure as exc:
-            assert "known" in exc.message, f"{name}: {exc.message}"
-            refused.append(name)
-            continue
-        in_process = run_report(local, name, argument=argument, project=synthetic)
-        assert on_virtuoso.rows == in_process.rows, f"report {name}: rows differ on Virtuoso"
-        same.append(name)
+    same, refused = reports_on_server(local, endpoint, ARGUMENTS, synthetic)
     assert sorted(refused) == ["actors", "ambiguities", "appraisals", "conflicts", "homicide",
                                "police-social", "program", "unevaluated"]
     assert {"ratings", "adverse", "evidence", "women", "cases", "city"} <= set(same)
