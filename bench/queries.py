@@ -19,23 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from common import add_arguments, arguments, bound_query  # noqa: E402
+
 from citysafe_kg.compiled import compiled_store  # noqa: E402
-from citysafe_kg.queries import get_query, resolve_names, terms  # noqa: E402
 from citysafe_kg.reports import REPORTS  # noqa: E402
 from citysafe_kg.resources import default_project  # noqa: E402
 from citysafe_kg.store import OxigraphStore  # noqa: E402
 
-ARGUMENTS = {"program": "synth-p1", "city": "City 1"}
 
-
-def time_report(store: OxigraphStore, name: str, argument: str | None) -> tuple[float, int]:
-    report = REPORTS[name]
-    query = get_query(report.query)
-    params = dict(report.defaults)
-    if report.argument and argument is not None:
-        params[report.argument] = argument
-    params = resolve_names(store, query, params)
-    bound = terms(query, params)
+def time_report(store: OxigraphStore, name: str, given: dict[str, str]) -> tuple[float, int]:
+    query, bound = bound_query(store, name, given)
     start = time.perf_counter()
     table = store._select(query.text, bound)  # the engine's cost: no result cache
     return time.perf_counter() - start, len(table.rows)
@@ -54,15 +47,13 @@ def stale_queries() -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("reports", nargs="*", help="Report names (default: all).")
-    parser.add_argument("--program", default=ARGUMENTS["program"], help="The program of `report program`.")
-    parser.add_argument("--place", default=ARGUMENTS["city"], help="The place of `report city`.")
+    add_arguments(parser)
     parser.add_argument("--timeout", type=float, default=120.0, help="Seconds before a query is stopped.")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # the child process: time one report
     args = parser.parse_args()
     store = compiled_store()
     if args.one:
-        argument = {"program": args.program, "place": args.place}.get(REPORTS[args.one].argument or "")
-        seconds, rows = time_report(store, args.one, argument)
+        seconds, rows = time_report(store, args.one, arguments(args))
         print(f"{seconds:.3f} {rows}")
         return
     print(f"{len(store):,} quads in {store.path}", flush=True)

@@ -24,25 +24,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from common import add_arguments, argument, arguments, bound_query  # noqa: E402
+
 from citysafe_kg.compiled import compiled_store  # noqa: E402
 from citysafe_kg.errors import CitysafeError  # noqa: E402
-from citysafe_kg.queries import get_query, resolve_names, terms  # noqa: E402
-from citysafe_kg.reports import REPORTS, get_report, run_report  # noqa: E402
+from citysafe_kg.reports import REPORTS, run_report  # noqa: E402
 from citysafe_kg.store import OxigraphStore, _to_oxigraph, with_values  # noqa: E402
 
 
-def raw_query(memory, report_name: str, argument: str | None, disk: OxigraphStore) -> tuple[float, int]:
+def raw_query(memory, name: str, given: dict[str, str], disk: OxigraphStore) -> tuple[float, int]:
     """Seconds and rows of the report's query straight on pyoxigraph (names resolved beforehand)."""
     import pyoxigraph as ox
 
-    report = get_report(report_name)
-    query = get_query(report.query)
-    params = dict(report.defaults)
-    if report.argument and argument is not None:
-        params[report.argument] = argument
-    bound = terms(query, resolve_names(disk, query, params))
-    text = with_values(query.text, bound) or query.text if bound else query.text
-    substitutions = {ox.Variable(name): _to_oxigraph(term) for name, term in bound.items()} or None
+    query, bound = bound_query(disk, name, given)
+    text = (with_values(query.text, bound) or query.text) if bound else query.text
+    substitutions = {ox.Variable(var): _to_oxigraph(term) for var, term in bound.items()} or None
     start = time.perf_counter()
     solutions = memory.query(text, substitutions=substitutions, use_default_graph_as_union=True)  # + derived, as the API
     names = [v.value for v in solutions.variables]
@@ -50,7 +46,7 @@ def raw_query(memory, report_name: str, argument: str | None, disk: OxigraphStor
     return time.perf_counter() - start, rows
 
 
-def measure(arguments: dict[str, str], reports: list[str]) -> list[dict[str, object]]:
+def measure(given: dict[str, str], reports: list[str]) -> list[dict[str, object]]:
     import pyoxigraph as ox
 
     compiled = compiled_store()
@@ -61,15 +57,14 @@ def measure(arguments: dict[str, str], reports: list[str]) -> list[dict[str, obj
     copied = time.perf_counter() - start
     found = []
     for name in reports:
-        argument = arguments.get(REPORTS[name].argument or "")
         start = time.perf_counter()
         try:
-            api_rows: object = len(run_report(disk, name, argument=argument).rows)
+            api_rows: object = len(run_report(disk, name, argument=argument(name, given)).rows)
         except CitysafeError as error:
             api_rows = f"error: {error.message.splitlines()[0][:80]}"
         api = time.perf_counter() - start
-        raw_disk, _ = raw_query(compiled.store, name, argument, disk)
-        raw, raw_rows = raw_query(memory, name, argument, disk)
+        raw_disk, _ = raw_query(compiled.store, name, given, disk)
+        raw, raw_rows = raw_query(memory, name, given, disk)
         found.append({"report": name, "api": api, "raw_disk": raw_disk, "raw": raw, "api_rows": api_rows,
                       "raw_rows": raw_rows, "copy": copied})
     return found
@@ -78,11 +73,10 @@ def measure(arguments: dict[str, str], reports: list[str]) -> list[dict[str, obj
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("reports", nargs="*", help="Report names (default: all).")
-    parser.add_argument("--program", default="synth-p1", help="The program of `report program`.")
-    parser.add_argument("--place", default="City 1", help="The place of `report city`.")
+    add_arguments(parser)
     parser.add_argument("--json", type=Path, help="Write the figures to this file as JSON.")
     args = parser.parse_args()
-    found = measure({"program": args.program, "place": args.place}, args.reports or list(REPORTS))
+    found = measure(arguments(args), args.reports or list(REPORTS))
     if args.json:
         args.json.write_text(json.dumps(found, indent=1), encoding="utf-8")
         return

@@ -42,11 +42,11 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 sys.path.insert(0, str(ROOT))
 
+from common import SEED, SYNTHETIC  # noqa: E402
+
 from citysafe_kg.reports import REPORTS  # noqa: E402
 
 PATTERNS = [["cooccurrence", "--level", "group"], ["actors"], ["influence"]]
-ARGUMENTS = {"seed": {"program": "fica-vivo", "place": "Belo Horizonte"},
-             "synthetic": {"program": "synth-p1", "place": "City 1"}}
 KEEP = "<!-- bench/run.py keeps what follows -->"
 REPORT_TARGET = {10_000: 0.5, 100_000: 2.0}
 
@@ -167,9 +167,9 @@ def bench_size(bench: Bench, programs: int | None, work: Path, args: argparse.Na
     size = Size(label, programs)
     cache = work / f"cache-{programs or 'seed'}"
     if programs is None:
-        home, arguments = ROOT, ARGUMENTS["seed"]
+        home, arguments = ROOT, SEED
     else:
-        home, arguments = work / f"kg{programs}", ARGUMENTS["synthetic"]
+        home, arguments = work / f"kg{programs}", SYNTHETIC
         bench.run(label, "synth", citysafe("synth", "--programs", str(programs), "--seed", "1", "-o", str(home)),
                   {"CITYSAFE_HOME": str(ROOT)})
     env = {"CITYSAFE_CACHE": str(cache), "CITYSAFE_HOME": str(home)}

@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from common import add_arguments, arguments, argument as report_argument  # noqa: E402
+
 from citysafe_kg.compiled import compiled_store  # noqa: E402
 from citysafe_kg.errors import CitysafeError  # noqa: E402
 from citysafe_kg.queries import get_query  # noqa: E402
@@ -62,11 +64,10 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=600, help="Seconds a query may take on Virtuoso.")
     parser.add_argument("--push", action="store_true",
                         help="Load with `citysafe push` over HTTP (one request a graph) instead of the bulk loader.")
-    parser.add_argument("--program", default="synth-p1", help="The program of `report program`.")
-    parser.add_argument("--place", default="City 1", help="The place of `report city`.")
+    add_arguments(parser)
     parser.add_argument("--json", type=Path, help="Write the figures to this file as JSON.")
     args = parser.parse_args()
-    arguments = {"program": args.program, "place": args.place}
+    given = arguments(args)
     found: dict[str, object] = {"reports": []}
     store = compiled_store()
     cold = OxigraphStore(store.store)  # the same database without the result cache
@@ -90,7 +91,7 @@ def main() -> None:
             print("|---|---:|---:|---:|---:|")
             ox_times, v_times = [], []
             for name in REPORTS:
-                argument = arguments.get(REPORTS[name].argument or "")
+                argument = report_argument(name, given)
                 ox_s, ox_rows = (0.0, "-") if args.no_oxigraph else timed(lambda: run_report(cold, name, argument=argument))
                 v1_s, v_rows = timed(lambda: run_report(endpoint, name, argument=argument))
                 v2_s, _ = (timed(lambda: run_report(endpoint, name, argument=argument)) if isinstance(v_rows, int)

@@ -3,7 +3,6 @@ fidelity checks against the report text, and the *-violation.rq queries."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -196,9 +195,6 @@ def run_shacl_fast(project: Project, store: Any, where: Callable[[str], str | No
         store.store.dump(dump, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         _skolemise(Path(dump), Path(skolem))
         if ntriples is not None:
-            from .io import current_umask
-
-            os.chmod(dump, 0o666 & ~current_umask())  # the export is readable as the umask allows
             shutil.move(dump, ntriples)
         outcome: dict[str, Any] = {}
 

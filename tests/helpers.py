@@ -79,7 +79,6 @@ def observation(graph: Graph, figure: int, area: str, period: int | None = None,
     return rows[0]["o"]
 
 
-__all__ = ["CS", "CSC", "CSD", "footnotes", "iri", "observation", "quotes", "select", "value", "values_of"]
 
 
 SOURCES_GRAPH = "https://w3id.org/citysafe/graph"
@@ -133,3 +132,7 @@ def virtuoso_loaded(folder: Any, load: Any) -> Any:
         yield server
     finally:
         server.stop()
+
+
+__all__ = ["CS", "CSC", "CSD", "SOURCES_GRAPH", "footnotes", "graphs_on_server", "iri", "observation", "quotes",
+           "reports_on_server", "select", "value", "values_of", "virtuoso_loaded"]

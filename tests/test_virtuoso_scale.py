@@ -41,18 +41,18 @@ def synthetic(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def virtuoso(synthetic, tmp_path_factory):
-    from citysafe_kg.virtuoso import bulk_load
-
-    def load(server):
-        assert bulk_load(server, compiled_store(synthetic), SOURCES) == len(compiled_store(synthetic))
-
-    yield from virtuoso_loaded(tmp_path_factory.mktemp("virtuoso"), load)
+def local(synthetic):
+    return compiled_store(synthetic)
 
 
 @pytest.fixture(scope="module")
-def local(synthetic, virtuoso):
-    return compiled_store(synthetic)
+def virtuoso(local, tmp_path_factory):
+    from citysafe_kg.virtuoso import bulk_load
+
+    def load(server):
+        assert bulk_load(server, local, SOURCES) == len(local)
+
+    yield from virtuoso_loaded(tmp_path_factory.mktemp("virtuoso"), load)
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +75,8 @@ def test_every_report_gives_the_same_rows_on_virtuoso_or_is_refused(synthetic, l
 
 def test_police_social_finds_no_program_on_virtuoso_at_this_size(synthetic, local, endpoint):
     """Why police-social is refused: sent as it is, Virtuoso answers no row where in-process finds hundreds
-    (the zero-length path from a program without cs:partOf). If this fails, Virtuoso answers it now:
-    check the seed too, then remove the query's `#+ defect:` line."""
+    (its two grouped sub-queries joined on the program; see the query's `#+ defect:` line). If this fails,
+    Virtuoso answers it now: check the seed too (tests/test_virtuoso.py), then remove that line."""
     query = get_query("police-social", synthetic)
     assert len(local.select(query.text).rows) == 466
     assert endpoint.select(bind(query, {})).rows == []
